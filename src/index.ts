@@ -1,0 +1,9 @@
+/** synthkit's library API: everything the CLI does, from TypeScript. */
+export { generate, resume, RunDirError, RunInterruptedError, type GenerateOptions } from './generate/generate.js';
+export type { GenerateEvent, RunProgress, RunSummary, ModelSummary } from './generate/events.js';
+export { loadRecipeFile, parseRecipeYaml, planRecipeObject } from './recipe/load-recipe.js';
+export { RecipeError, type RecipeIssue } from './recipe/recipe-error.js';
+export type { Recipe, RecipeInput, Column, ModelConfig } from './recipe/schema.js';
+export type { Plan, PlannedColumn } from './recipe/plan-recipe.js';
+export { ModelCallError, ModelSetupError, type ModelEngine, type ModelRequest, type ModelResponse, type ChatMessage } from './models/types.js';
+export { compileTemplate, TemplateError } from './prompting/template.js';

@@ -1,0 +1,79 @@
+/**
+ * Builds the engines a recipe's columns use, each wrapped in its concurrency and rate limits and
+ * (for remote engines) retries. API keys come from the environment only.
+ */
+import type { Recipe, ModelConfig } from '../recipe/schema.js';
+import { createAnthropicEngine } from './anthropic-engine.js';
+import { resolveLocalModelPath, type DownloadProgress } from './default-model.js';
+import { createLocalEngine } from './local-engine.js';
+import { createOpenAIEngine } from './openai-engine.js';
+import { createRateLimiter, withRateLimit } from './rate-limit.js';
+import { withRetry } from './retry.js';
+import { ModelSetupError, type ModelEngine } from './types.js';
+
+const DEFAULT_KEY_ENV = { openai: 'OPENAI_API_KEY', anthropic: 'ANTHROPIC_API_KEY' } as const;
+const DEFAULT_REMOTE_CONCURRENCY = 4;
+const DEFAULT_TIMEOUT_MS = 120_000;
+const DEFAULT_MAX_RETRIES = 5;
+
+export async function createEngines(
+  recipe: Recipe,
+  used: Set<string>,
+  onDownload?: (model: string, progress: DownloadProgress) => void,
+): Promise<Map<string, ModelEngine>> {
+  const engines = new Map<string, ModelEngine>();
+  try {
+    for (const name of used) engines.set(name, await createEngine(name, recipe.models[name], onDownload));
+  } catch (error) {
+    await Promise.all([...engines.values()].map((e) => e.close?.()));
+    throw error;
+  }
+  return engines;
+}
+
+async function createEngine(name: string, config: ModelConfig, onDownload?: (model: string, progress: DownloadProgress) => void): Promise<ModelEngine> {
+  const defaults = { temperature: config.temperature, maxTokens: config.max_tokens, topP: config.top_p };
+  if (config.engine === 'local') {
+    const modelPath = await resolveLocalModelPath(config.path, (p) => onDownload?.(name, p));
+    const engine = await createLocalEngine({
+      modelPath,
+      threads: config.threads,
+      contextSize: config.context_size,
+      gpu: config.gpu ?? false,
+      concurrency: config.concurrency ?? 1,
+      label: name,
+    });
+    return withDefaults(engine, defaults);
+  }
+
+  const keyEnv = config.api_key_env ?? (config.engine === 'openai-compatible' ? undefined : DEFAULT_KEY_ENV[config.engine]);
+  const apiKey = keyEnv ? process.env[keyEnv] : undefined;
+  if (keyEnv && !apiKey && (config.engine !== 'openai-compatible')) {
+    throw new ModelSetupError(`model '${name}' needs an API key: set the environment variable ${keyEnv} (keys are never read from the recipe)`);
+  }
+  const common = { modelName: config.model, apiKey, timeoutMs: config.timeout_ms ?? DEFAULT_TIMEOUT_MS, id: undefined };
+  const remote =
+    config.engine === 'anthropic'
+      ? createAnthropicEngine({ ...common, baseURL: config.base_url })
+      : createOpenAIEngine({ ...common, baseURL: config.base_url });
+  const concurrency = config.concurrency ?? DEFAULT_REMOTE_CONCURRENCY;
+  const limiter = createRateLimiter({ concurrency, requestsPerMinute: config.requests_per_minute, tokensPerMinute: config.tokens_per_minute });
+  const engine = withRetry(withRateLimit(remote, limiter), { maxRetries: config.max_retries ?? DEFAULT_MAX_RETRIES, baseDelayMs: 500, maxDelayMs: 60_000 });
+  return withDefaults(engine, defaults);
+}
+
+/** Model-level sampling settings apply where the column does not set its own. */
+function withDefaults(engine: ModelEngine, defaults: { temperature?: number; maxTokens?: number; topP?: number }): ModelEngine {
+  return {
+    // The defaults change replies, so they are part of the identity the cache keys on.
+    id: `${engine.id}|${JSON.stringify(defaults)}`,
+    generate: (request) =>
+      engine.generate({
+        ...request,
+        temperature: request.temperature ?? defaults.temperature,
+        maxTokens: request.maxTokens ?? defaults.maxTokens,
+        topP: request.topP ?? defaults.topP,
+      }),
+    close: () => engine.close?.() ?? Promise.resolve(),
+  };
+}

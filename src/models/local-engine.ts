@@ -1,0 +1,131 @@
+/**
+ * The embedded default engine: llama.cpp through node-llama-cpp, on the CPU unless asked.
+ *
+ * One model and one context per engine; the context holds `concurrency` sequences and each call
+ * borrows a free one, so parallel calls share llama.cpp's batching. Each call starts from a
+ * cleared sequence, so a reply depends only on its own messages and seed (reproducible).
+ * JSON-schema requests are constrained by a grammar compiled once per schema.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import {
+  getLlama,
+  LlamaChat,
+  LlamaLogLevel,
+  type ChatHistoryItem,
+  type Llama,
+  type LlamaContext,
+  type LlamaContextSequence,
+  type LlamaGrammar,
+  type LlamaModel,
+} from 'node-llama-cpp';
+import { ModelCallError, ModelSetupError, type ModelEngine, type ModelRequest, type ModelResponse } from './types.js';
+
+export interface LocalEngineOptions {
+  modelPath: string;
+  /** CPU threads. Set it: llama.cpp's default oversubscribes small machines badly. */
+  threads?: number;
+  contextSize?: number;
+  gpu?: boolean;
+  /** Parallel sequences in the context. */
+  concurrency?: number;
+  /** Label used in errors (the recipe's model name). */
+  label?: string;
+}
+
+export const DEFAULT_LOCAL_CONTEXT = 4096;
+
+export async function createLocalEngine(options: LocalEngineOptions): Promise<ModelEngine> {
+  const label = options.label ?? 'local';
+  if (!existsSync(options.modelPath)) {
+    throw new ModelSetupError(
+      `model file not found: ${options.modelPath} (model '${label}'). Point models.${label}.path at a GGUF file, set SYNTHKIT_LOCAL_MODEL, or pass --local-model <file.gguf>.`,
+    );
+  }
+  const threads = options.threads ?? availableParallelism();
+  const sequences = options.concurrency ?? 1;
+  let llama: Llama;
+  let model: LlamaModel;
+  let context: LlamaContext;
+  try {
+    llama = await getLlama({ gpu: options.gpu ? 'auto' : false, build: 'never', logLevel: LlamaLogLevel.error });
+    model = await llama.loadModel({ modelPath: options.modelPath, gpuLayers: options.gpu ? 'auto' : 0 });
+    const contextSize = Math.min(options.contextSize ?? DEFAULT_LOCAL_CONTEXT, model.trainContextSize);
+    context = await model.createContext({ contextSize, sequences, threads });
+  } catch (error) {
+    throw new ModelSetupError(`cannot load ${options.modelPath} (model '${label}'): ${(error as Error).message.split('\n')[0]}`);
+  }
+
+  const free: LlamaContextSequence[] = [];
+  for (let i = 0; i < sequences; i++) free.push(context.getSequence());
+  const waiters: ((seq: LlamaContextSequence) => void)[] = [];
+  const acquire = (): Promise<LlamaContextSequence> =>
+    free.length ? Promise.resolve(free.pop()!) : new Promise((resolve) => waiters.push(resolve));
+  const release = (seq: LlamaContextSequence) => {
+    const next = waiters.shift();
+    if (next) next(seq);
+    else free.push(seq);
+  };
+
+  const grammars = new Map<string, Promise<LlamaGrammar>>();
+  const grammarFor = (schema: Record<string, unknown>) => {
+    const key = JSON.stringify(schema);
+    let grammar = grammars.get(key);
+    if (!grammar) {
+      // node-llama-cpp's schema type is narrower than JSON Schema; the recipe validated it already.
+      grammar = llama.createGrammarForJsonSchema(schema as never) as Promise<LlamaGrammar>;
+      grammars.set(key, grammar);
+    }
+    return grammar;
+  };
+
+  return {
+    id: `local:${options.modelPath}`,
+    async generate(request: ModelRequest): Promise<ModelResponse> {
+      const grammar = request.schema ? await grammarFor(request.schema) : undefined;
+      const seq = await acquire();
+      try {
+        await seq.clearHistory();
+        const before = { input: seq.tokenMeter.usedInputTokens, output: seq.tokenMeter.usedOutputTokens };
+        const chat = new LlamaChat({ contextSequence: seq, autoDisposeSequence: false });
+        const result = await chat.generateResponse(toHistory(request), {
+          maxTokens: request.maxTokens ?? 512,
+          temperature: request.temperature ?? 0.8,
+          topP: request.topP,
+          seed: request.seed,
+          grammar,
+          signal: request.signal,
+        });
+        const reasoning = result.fullResponse
+          .filter((part) => typeof part !== 'string' && part.segmentType === 'thought')
+          .map((part) => (part as { text: string }).text)
+          .join('');
+        return {
+          text: result.response,
+          reasoning: reasoning || undefined,
+          usage: {
+            inputTokens: seq.tokenMeter.usedInputTokens - before.input,
+            outputTokens: seq.tokenMeter.usedOutputTokens - before.output,
+          },
+          finishReason: result.metadata.stopReason,
+        };
+      } catch (error) {
+        throw new ModelCallError(`local model failed: ${(error as Error).message}`, { retryable: false });
+      } finally {
+        release(seq);
+      }
+    },
+    async close() {
+      await context.dispose();
+      await model.dispose();
+    },
+  };
+}
+
+function toHistory(request: ModelRequest): ChatHistoryItem[] {
+  const history: ChatHistoryItem[] = request.messages.map((m) =>
+    m.role === 'system' ? { type: 'system', text: m.content } : m.role === 'user' ? { type: 'user', text: m.content } : { type: 'model', response: [m.content] },
+  );
+  history.push({ type: 'model', response: [] });
+  return history;
+}

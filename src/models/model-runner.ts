@@ -1,0 +1,101 @@
+/**
+ * Calls a recipe's models on behalf of the engine: answers repeated calls from the run's own
+ * store (a resumed run never pays twice) or the shared cache (a re-run costs nothing), records
+ * every call's usage, and prices it.
+ */
+import { createHash } from 'node:crypto';
+import type { ModelUsage, RunStore } from '../store/run-store.js';
+import type { SharedCallCache } from '../store/shared-cache.js';
+import type { ModelEngine, ModelRequest, ModelResponse } from './types.js';
+
+export interface Price {
+  input_per_million: number;
+  output_per_million: number;
+}
+
+export interface CallContext {
+  idx: number;
+  column: string;
+}
+
+export interface ModelCallResult extends ModelResponse {
+  cached: boolean;
+}
+
+export class ModelRunner {
+  private readonly usage = new Map<string, ModelUsage>();
+
+  constructor(
+    private readonly engines: Map<string, ModelEngine>,
+    private readonly store: RunStore,
+    private readonly sharedCache: SharedCallCache | undefined,
+    private readonly prices: Map<string, Price>,
+  ) {}
+
+  async call(model: string, request: ModelRequest, context: CallContext): Promise<ModelCallResult> {
+    const engine = this.engines.get(model)!;
+    const key = cacheKey(engine.id, request);
+    const started = performance.now();
+    const hit = this.store.getCachedCall(key) ?? this.sharedCache?.get(key);
+    if (hit) {
+      this.count(model, hit, true);
+      this.store.queueCall({ ...context, model, inputTokens: hit.usage.inputTokens, outputTokens: hit.usage.outputTokens, cached: true, ms: 0 });
+      return { ...hit, cached: true };
+    }
+    const response = await engine.generate(request);
+    // The reply is stored before anyone looks at it: a kill right after still keeps what was paid for.
+    this.store.queueCachedCall(key, response);
+    this.count(model, response, false);
+    this.sharedCache?.set(key, response);
+    this.store.queueCall({ ...context, model, inputTokens: response.usage.inputTokens, outputTokens: response.usage.outputTokens, cached: false, ms: performance.now() - started });
+    return { ...response, cached: false };
+  }
+
+  /** Starts the counters from a resumed run's stored usage. */
+  seedTotals(stored: ModelUsage[]): void {
+    for (const u of stored) this.usage.set(u.model, { ...u });
+  }
+
+  /** Run-wide fresh tokens, cached calls and cost (cost only when every model used has a price). */
+  totals(): { inputTokens: number; outputTokens: number; cachedCalls: number; cost?: number } {
+    let inputTokens = 0;
+    let outputTokens = 0;
+    let cachedCalls = 0;
+    let cost: number | undefined = 0;
+    for (const u of this.usage.values()) {
+      inputTokens += u.inputTokens;
+      outputTokens += u.outputTokens;
+      cachedCalls += u.cachedCalls;
+      const c = this.cost(u.model, u.inputTokens, u.outputTokens);
+      cost = c === undefined || cost === undefined ? undefined : cost + c;
+    }
+    return { inputTokens, outputTokens, cachedCalls, cost };
+  }
+
+  private count(model: string, response: ModelResponse, cached: boolean): void {
+    let u = this.usage.get(model);
+    if (!u) this.usage.set(model, (u = { model, calls: 0, cachedCalls: 0, inputTokens: 0, outputTokens: 0 }));
+    u.calls++;
+    if (cached) u.cachedCalls++;
+    else {
+      u.inputTokens += response.usage.inputTokens;
+      u.outputTokens += response.usage.outputTokens;
+    }
+  }
+
+  /** Cost in dollars of fresh (not cached) tokens, or undefined when the model has no price. */
+  cost(model: string, inputTokens: number, outputTokens: number): number | undefined {
+    const price = this.prices.get(model);
+    if (!price) return undefined;
+    return (inputTokens * price.input_per_million + outputTokens * price.output_per_million) / 1e6;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.engines.values()].map((e) => e.close?.()));
+  }
+}
+
+export function cacheKey(engineId: string, request: ModelRequest): string {
+  const { signal: _signal, ...rest } = request;
+  return createHash('sha256').update(engineId).update('\0').update(JSON.stringify(rest)).digest('base64url');
+}

@@ -1,0 +1,74 @@
+/**
+ * The one model interface every engine implements. Engines are plain objects: the local
+ * llama.cpp engine, the OpenAI(-compatible) engine and the Anthropic engine. Cache, retry,
+ * rate limits and usage accounting wrap any engine the same way (see model-runner.ts).
+ */
+
+export type ChatRole = 'system' | 'user' | 'assistant';
+
+export interface ChatMessage {
+  role: ChatRole;
+  content: string;
+}
+
+/** A JSON Schema object (draft 2020-12 subset that engines understand). */
+export type JsonSchema = Record<string, unknown>;
+
+export interface ModelRequest {
+  messages: ChatMessage[];
+  /** When set, the engine constrains output to this schema where it can (grammar, JSON-schema mode). */
+  schema?: JsonSchema;
+  temperature?: number;
+  maxTokens?: number;
+  topP?: number;
+  /** Sampling seed; engines that support one use it so a call is reproducible. */
+  seed?: number;
+  /** Ask for token log-probabilities where the engine has them. */
+  logprobs?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface TokenUsage {
+  inputTokens: number;
+  outputTokens: number;
+}
+
+export interface ModelResponse {
+  /** The answer text (for schema requests, the JSON text). */
+  text: string;
+  /** Reasoning the engine returned apart from the answer (reasoning tokens, thinking blocks). */
+  reasoning?: string;
+  usage: TokenUsage;
+  /** Summary of token log-probabilities of the answer, where the engine gives them. */
+  logprobs?: { mean: number; min: number };
+  finishReason?: string;
+}
+
+export interface ModelEngine {
+  /** Stable identity of the engine and its model, part of the cache key (e.g. "openai:gpt-4o-mini@https://api.openai.com/v1"). */
+  readonly id: string;
+  generate(request: ModelRequest): Promise<ModelResponse>;
+  close?(): Promise<void>;
+}
+
+/**
+ * Thrown by engines for failures. `retryable` marks 429, 5xx, timeouts and dropped connections;
+ * `retryAfterMs` carries the server's Retry-After when it sent one.
+ */
+export class ModelCallError extends Error {
+  override readonly name = 'ModelCallError';
+  constructor(
+    message: string,
+    readonly details: { retryable: boolean; status?: number; retryAfterMs?: number; body?: string },
+  ) {
+    super(message);
+  }
+  get retryable(): boolean {
+    return this.details.retryable;
+  }
+}
+
+/** A configuration problem the user must fix (missing key, missing file, unreachable server). One clear line. */
+export class ModelSetupError extends Error {
+  override readonly name = 'ModelSetupError';
+}

@@ -1,0 +1,82 @@
+/**
+ * Reads a recipe from YAML (file or text) or takes a TypeScript object, validates it and plans it.
+ * Every problem is reported at once, with the file, the line and the field path.
+ */
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
+import { RecipeError, type RecipeIssue } from './recipe-error.js';
+import { recipeSchema, columnKinds, type RecipeInput } from './schema.js';
+import { planRecipe, type Plan } from './plan-recipe.js';
+
+export function loadRecipeFile(file: string): Plan {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new RecipeError(file, [{ path: [], message: `cannot read the recipe file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }]);
+  }
+  return parseRecipeYaml(text, file);
+}
+
+export function parseRecipeYaml(text: string, file = '<recipe>'): Plan {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length) {
+    throw new RecipeError(
+      file,
+      doc.errors.map((e) => {
+        const pos = lineCounter.linePos(e.pos[0]);
+        return { path: [], message: `YAML syntax: ${e.message.split('\n')[0]}`, line: pos?.line, column: pos?.col };
+      }),
+    );
+  }
+  try {
+    return planRecipeObject(doc.toJS(), file);
+  } catch (error) {
+    if (error instanceof RecipeError) {
+      throw new RecipeError(file, error.issues.map((issue) => ({ ...issue, ...locate(doc, issue.path, lineCounter) })));
+    }
+    throw error;
+  }
+}
+
+/** Validates and plans a recipe given as an object (the library entry point). */
+export function planRecipeObject(input: RecipeInput | unknown, file = '<recipe>'): Plan {
+  const parsed = recipeSchema.safeParse(input, { reportInput: true });
+  if (!parsed.success) throw new RecipeError(file, parsed.error.issues.map(toIssue));
+  const { plan, issues } = planRecipe(parsed.data);
+  if (!plan) throw new RecipeError(file, issues);
+  return plan;
+}
+
+function toIssue(issue: z.core.$ZodIssue): RecipeIssue {
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  const last = path.at(-1);
+  if (issue.code === 'invalid_union' && (last === 'kind' || last === 'engine' || (issue as { note?: string }).note)) {
+    const field = last === 'engine' || path.includes('models') ? 'engine' : 'kind';
+    const expected = field === 'kind' ? columnKinds.join(', ') : 'local, openai, openai-compatible, anthropic';
+    return { path: last === field ? path : [...path, field], message: `unknown or missing ${field}; expected one of: ${expected}` };
+  }
+  if (issue.code === 'unrecognized_keys') {
+    return { path, message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}; check the spelling against the documented fields` };
+  }
+  if (issue.code === 'invalid_type') {
+    const received = (issue as { input?: unknown }).input;
+    const got = received === undefined ? 'nothing (the field is missing)' : `${typeof received} ${JSON.stringify(received)}`;
+    return { path, message: `expected ${issue.expected}, got ${got}` };
+  }
+  return { path, message: issue.message };
+}
+
+function locate(doc: Document, path: (string | number)[], lineCounter: LineCounter): { line?: number; column?: number } {
+  // Walk up the path until a node exists (a missing field is reported at its parent).
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+    if (isNode(node) && node.range) {
+      const pos = lineCounter.linePos(node.range[0]);
+      return { line: pos.line, column: pos.col };
+    }
+  }
+  return {};
+}

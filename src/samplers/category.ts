@@ -1,0 +1,21 @@
+import { SamplerError } from './sampler-error.js';
+import type { Rng } from './types.js';
+import { validateWeights } from './validate-weights.js';
+
+export interface CategoryParams<T> {
+  values: readonly T[];
+  /** Relative weights, one per value (they need not sum to 1). Absent: every value equally likely. */
+  weights?: readonly number[];
+}
+
+/** One of `values`, chosen uniformly or in proportion to `weights`. */
+export function sampleCategory<T>(params: CategoryParams<T>, rng: Rng): T {
+  const { values, weights } = params;
+  if (!Array.isArray(values) || values.length === 0) throw new SamplerError('category: values is empty; give at least one value');
+  if (weights === undefined) return rng.pick(values);
+  if (weights.length !== values.length) {
+    throw new SamplerError(`category: ${weights.length} weights for ${values.length} values; give one weight per value`);
+  }
+  validateWeights(weights, 'category');
+  return values[rng.weightedIndex(weights)];
+}

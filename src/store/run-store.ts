@@ -1,0 +1,187 @@
+/**
+ * The run directory's database: the resolved recipe, every record, every finished LLM cell,
+ * every model call (with its reply, so a resumed run never pays for it twice) and usage.
+ * Writes are queued and committed together once per event-loop turn (see WriteBatcher).
+ */
+import type Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase } from './open-database.js';
+import { WriteBatcher } from './write-batcher.js';
+import type { ModelResponse } from '../models/types.js';
+
+export interface CellRow {
+  idx: number;
+  column: string;
+  value: unknown;
+  ok: boolean;
+  error?: string;
+  raw?: string;
+  reasoning?: string;
+  attempts: number;
+}
+
+export interface RecordRow {
+  idx: number;
+  data: Record<string, unknown>;
+  valid: boolean;
+  errors: string[];
+}
+
+export interface CallRow {
+  idx: number;
+  column: string;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  cached: boolean;
+  ms: number;
+}
+
+export interface ModelUsage {
+  model: string;
+  calls: number;
+  cachedCalls: number;
+  inputTokens: number;
+  outputTokens: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS records (idx INTEGER PRIMARY KEY, data TEXT NOT NULL, valid INTEGER NOT NULL, errors TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS cells (idx INTEGER NOT NULL, col TEXT NOT NULL, value TEXT, ok INTEGER NOT NULL, error TEXT, raw TEXT, reasoning TEXT, attempts INTEGER NOT NULL, PRIMARY KEY (idx, col));
+CREATE TABLE IF NOT EXISTS calls (id INTEGER PRIMARY KEY, idx INTEGER, col TEXT, model TEXT NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, cached INTEGER NOT NULL, ms INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS call_cache (key TEXT PRIMARY KEY, response TEXT NOT NULL);
+`;
+
+export const RUN_DB = 'run.sqlite';
+
+export class RunStore {
+  private readonly db: Database.Database;
+  private readonly writes: WriteBatcher;
+  private readonly stmts;
+
+  constructor(readonly dir: string) {
+    mkdirSync(dir, { recursive: true });
+    this.db = openDatabase(join(dir, RUN_DB));
+    this.db.exec(SCHEMA);
+    this.writes = new WriteBatcher(this.db);
+    this.stmts = {
+      getMeta: this.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+      setMeta: this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+      putRecord: this.db.prepare('INSERT OR REPLACE INTO records (idx, data, valid, errors) VALUES (?, ?, ?, ?)'),
+      putCell: this.db.prepare('INSERT OR REPLACE INTO cells (idx, col, value, ok, error, raw, reasoning, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      putCall: this.db.prepare('INSERT INTO calls (idx, col, model, input_tokens, output_tokens, cached, ms) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      getCache: this.db.prepare<[string], { response: string }>('SELECT response FROM call_cache WHERE key = ?'),
+      putCache: this.db.prepare('INSERT OR IGNORE INTO call_cache (key, response) VALUES (?, ?)'),
+      cellsOf: this.db.prepare<[number], { col: string; value: string | null; ok: number; error: string | null; raw: string | null; reasoning: string | null; attempts: number }>(
+        'SELECT col, value, ok, error, raw, reasoning, attempts FROM cells WHERE idx = ?',
+      ),
+    };
+  }
+
+  getMeta(key: string): string | undefined {
+    return this.stmts.getMeta.get(key)?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.stmts.setMeta.run(key, value);
+  }
+
+  /** Indexes of finished records. */
+  doneIndexes(): Set<number> {
+    return new Set(this.db.prepare<[], { idx: number }>('SELECT idx FROM records').all().map((r) => r.idx));
+  }
+
+  /** Records with some finished cells but not yet finished themselves (cut off by a stop). */
+  partialIndexes(): Set<number> {
+    return new Set(
+      this.db.prepare<[], { idx: number }>('SELECT DISTINCT idx FROM cells WHERE idx NOT IN (SELECT idx FROM records)').all().map((r) => r.idx),
+    );
+  }
+
+  failedCellCount(): number {
+    return this.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM cells WHERE ok = 0').get()!.n;
+  }
+
+  counts(): { done: number; valid: number } {
+    const row = this.db.prepare<[], { done: number; valid: number | null }>('SELECT COUNT(*) AS done, SUM(valid) AS valid FROM records').get()!;
+    return { done: row.done, valid: row.valid ?? 0 };
+  }
+
+  /** Finished cells of an unfinished record, so a resumed record skips them. */
+  cellsOf(idx: number): Map<string, CellRow> {
+    const out = new Map<string, CellRow>();
+    for (const r of this.stmts.cellsOf.all(idx)) {
+      out.set(r.col, {
+        idx,
+        column: r.col,
+        value: r.value === null ? null : JSON.parse(r.value),
+        ok: r.ok === 1,
+        error: r.error ?? undefined,
+        raw: r.raw ?? undefined,
+        reasoning: r.reasoning ?? undefined,
+        attempts: r.attempts,
+      });
+    }
+    return out;
+  }
+
+  getCachedCall(key: string): ModelResponse | undefined {
+    const row = this.stmts.getCache.get(key);
+    return row ? JSON.parse(row.response) : undefined;
+  }
+
+  queueCachedCall(key: string, response: ModelResponse): void {
+    const text = JSON.stringify(response);
+    this.queue(() => this.stmts.putCache.run(key, text));
+  }
+
+  queueCall(call: CallRow): void {
+    this.queue(() => this.stmts.putCall.run(call.idx, call.column, call.model, call.inputTokens, call.outputTokens, call.cached ? 1 : 0, Math.round(call.ms)));
+  }
+
+  queueCell(cell: CellRow): void {
+    const value = cell.value === undefined ? null : JSON.stringify(cell.value);
+    this.queue(() => this.stmts.putCell.run(cell.idx, cell.column, value, cell.ok ? 1 : 0, cell.error ?? null, cell.raw ?? null, cell.reasoning ?? null, cell.attempts));
+  }
+
+  queueRecord(record: RecordRow): void {
+    const data = JSON.stringify(record.data);
+    const errors = JSON.stringify(record.errors);
+    this.queue(() => this.stmts.putRecord.run(record.idx, data, record.valid ? 1 : 0, errors));
+  }
+
+  /** Records in index order; `validOnly` for until-valid runs. */
+  *iterateRecords(filter: 'all' | 'valid' | 'invalid' = 'all'): Generator<RecordRow> {
+    const where = filter === 'all' ? '' : filter === 'valid' ? 'WHERE valid = 1' : 'WHERE valid = 0';
+    const stmt = this.db.prepare<[], { idx: number; data: string; valid: number; errors: string }>(`SELECT idx, data, valid, errors FROM records ${where} ORDER BY idx`);
+    for (const r of stmt.iterate()) {
+      yield { idx: r.idx, data: JSON.parse(r.data), valid: r.valid === 1, errors: JSON.parse(r.errors) };
+    }
+  }
+
+  usageByModel(): ModelUsage[] {
+    return this.db
+      .prepare<[], ModelUsage>(
+        `SELECT model, COUNT(*) AS calls, SUM(cached) AS cachedCalls,
+                SUM(CASE WHEN cached = 0 THEN input_tokens ELSE 0 END) AS inputTokens,
+                SUM(CASE WHEN cached = 0 THEN output_tokens ELSE 0 END) AS outputTokens
+         FROM calls GROUP BY model ORDER BY model`,
+      )
+      .all();
+  }
+
+  flush(): void {
+    this.writes.flush();
+  }
+
+  close(): void {
+    this.flush();
+    this.db.close();
+  }
+
+  private queue(write: () => void): void {
+    this.writes.queue(write);
+  }
+}
