@@ -55,7 +55,7 @@ export async function fillLlmCell(planned: PlannedColumn, idx: number, scope: Re
       return { idx, column: column.name, value: parsed.value, ok: true, reasoning: reply.reasoning, attempts };
     }
     error = parsed.error;
-    messages.push({ role: 'assistant', content: reply.text }, { role: 'user', content: repairInstruction(parsed.error, !!schema) });
+    messages.push({ role: 'assistant', content: reply.text }, { role: 'user', content: repairInstruction(parsed.error, schema) });
   }
   return { idx, column: column.name, value: null, ok: false, error: `${error} (after ${attempts} attempt${attempts > 1 ? 's' : ''})`, raw, attempts };
 }

@@ -6,11 +6,8 @@ export function buildMessages(planned: PlannedColumn, scope: Record<string, unkn
   const messages: ChatMessage[] = [];
   const system = planned.templates.system?.render(scope);
   if (system) messages.push({ role: 'system', content: system });
-  let prompt = planned.templates.prompt.render(scope);
-  if (planned.column.kind === 'llm-object') {
-    // Engines with a grammar or JSON mode enforce the schema; stating it also helps those without.
-    prompt += `\n\nReply with only a JSON value matching this JSON Schema:\n${JSON.stringify(planned.column.schema)}`;
-  }
-  messages.push({ role: 'user', content: prompt });
+  // The schema is not repeated in the prompt: every engine enforces it (grammar, JSON-schema mode,
+  // forced tool), and a server that ignores it gets the schema in the repair message instead.
+  messages.push({ role: 'user', content: planned.templates.prompt.render(scope) });
   return messages;
 }

@@ -38,8 +38,8 @@ function extractJson(text: string): string | undefined {
   return end > start ? body.slice(start, end + 1) : body.slice(start);
 }
 
-export function repairInstruction(error: string, hasSchema: boolean): string {
-  return hasSchema
-    ? `Your previous reply could not be used: ${error}. Reply again with only a JSON value that matches the schema, and nothing else.`
+export function repairInstruction(error: string, schema?: Record<string, unknown>): string {
+  return schema
+    ? `Your previous reply could not be used: ${error}. Reply again with only a JSON value that matches this JSON Schema, and nothing else:\n${JSON.stringify(schema)}`
     : `Your previous reply could not be used: ${error}. Please answer again.`;
 }

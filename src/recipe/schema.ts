@@ -4,6 +4,7 @@
  * Everything is `.strict()`: a misspelt key is an error that names the path, not a silent no-op.
  */
 import { z } from 'zod';
+import { PERSONA_FIELD_NAMES } from '../samplers/persona-data.js';
 
 const name = z
   .string()
@@ -104,13 +105,12 @@ const dateColumn = z
   .object({ ...columnBase, kind: z.literal('date'), start: isoDate, end: isoDate, format: z.enum(['iso-date', 'iso-datetime']).optional() })
   .strict();
 
-export const personaFields = ['age_band', 'gender', 'occupation', 'region', 'language'] as const;
 const personaColumn = z
   .object({
     ...columnBase,
     kind: z.literal('persona'),
-    fields: z.array(z.enum(personaFields)).min(1).optional(),
-    overrides: z.partialRecord(z.enum(personaFields), weightedValues).optional(),
+    fields: z.array(z.enum(PERSONA_FIELD_NAMES)).min(1).optional(),
+    overrides: z.partialRecord(z.enum(PERSONA_FIELD_NAMES), weightedValues).optional(),
   })
   .strict();
 

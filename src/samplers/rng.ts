@@ -55,7 +55,11 @@ class Sfc32Rng implements Rng {
     for (let i = 0; i < WARM_UP_ROUNDS; i++) this.nextUint32();
   }
 
-  /** One sfc32 step: a uniform unsigned 32-bit integer. */
+  /**
+   * One sfc32 step: a uniform unsigned 32-bit integer. The counter `d` is added before it is
+   * incremented, as in PractRand's reference `raw32`; some JavaScript copies add it after, which
+   * is the same generator with the counter shifted by one but gives a different stream.
+   */
   private nextUint32(): number {
     const t = (((this.a + this.b) | 0) + this.d) | 0;
     this.d = (this.d + 1) | 0;
