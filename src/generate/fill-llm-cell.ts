@@ -5,7 +5,7 @@
  */
 import type { PlannedColumn } from '../recipe/plan-recipe.js';
 import type { ModelRunner } from '../models/model-runner.js';
-import { ModelCallError, type ChatMessage } from '../models/types.js';
+import { ModelCallError, ModelSetupError, type ChatMessage } from '../models/types.js';
 import type { CellRow } from '../store/run-store.js';
 import { buildMessages } from '../prompting/build-messages.js';
 import { parseObjectReply, parseTextReply, repairInstruction } from '../prompting/parse-reply.js';
@@ -43,7 +43,12 @@ export async function fillLlmCell(planned: PlannedColumn, idx: number, scope: Re
         { idx, column: column.name },
       );
     } catch (callError) {
-      // A call that failed after its retries flags the cell; setup errors stop the run (rethrown).
+      if (options.signal?.aborted) throw callError;
+      // A rejected key or an unknown model would fail every call: stop the run with the reason.
+      if (callError instanceof ModelCallError && [401, 403, 404].includes(callError.details.status ?? 0)) {
+        throw new ModelSetupError(`model '${column.model}': ${callError.message}`);
+      }
+      // Any other call that failed after its retries flags the cell; the run goes on.
       if (callError instanceof ModelCallError) {
         return { idx, column: column.name, value: null, ok: false, error: `model call failed: ${callError.message}`, raw, attempts };
       }

@@ -165,8 +165,8 @@ async function runPlan(plan: Plan, store: RunStore, options: GenerateOptions): P
       await Promise.all(Array.from({ length: concurrency }, worker));
     } while (untilValid && !fatal && !options.signal?.aborted && progress.valid < target && next < maxRecords);
     store.flush();
-    if (fatal) throw fatal;
     if (options.signal?.aborted) throw new RunInterruptedError(store.dir);
+    if (fatal) throw fatal;
 
     const summary = await exportRun(store, plan, runner, { target, untilValid, wallMs: performance.now() - started });
     await writeFileAtomic(join(store.dir, 'summary.json'), JSON.stringify(summary, null, 2));

@@ -16,6 +16,8 @@ import type { ChatMessage, JsonSchema, ModelEngine, ModelRequest, ModelResponse 
 
 export interface AnthropicEngineOptions {
   modelName: string;
+  /** The recipe's name for this model, used in error messages. */
+  label?: string;
   /** Default https://api.anthropic.com. */
   baseURL?: string;
   /** Sent as `x-api-key`; leave out for local servers that need none. */
@@ -46,7 +48,7 @@ export function createAnthropicEngine(options: AnthropicEngineOptions): ModelEng
     maxSockets: options.maxSockets,
     timeoutMs: options.timeoutMs,
     target: baseURL,
-    setupHint: `Check base_url of model '${options.modelName}'.`,
+    setupHint: `Check base_url of model '${options.label ?? options.modelName}'.`,
   });
   const headers: Record<string, string> = {
     accept: 'application/json',

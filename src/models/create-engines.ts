@@ -48,10 +48,10 @@ async function createEngine(name: string, config: ModelConfig, onDownload?: (mod
 
   const keyEnv = config.api_key_env ?? (config.engine === 'openai-compatible' ? undefined : DEFAULT_KEY_ENV[config.engine]);
   const apiKey = keyEnv ? process.env[keyEnv] : undefined;
-  if (keyEnv && !apiKey && (config.engine !== 'openai-compatible')) {
+  if (keyEnv && !apiKey) {
     throw new ModelSetupError(`model '${name}' needs an API key: set the environment variable ${keyEnv} (keys are never read from the recipe)`);
   }
-  const common = { modelName: config.model, apiKey, timeoutMs: config.timeout_ms ?? DEFAULT_TIMEOUT_MS, id: undefined };
+  const common = { modelName: config.model, label: name, apiKey, apiKeyEnvVar: keyEnv, timeoutMs: config.timeout_ms ?? DEFAULT_TIMEOUT_MS };
   const remote =
     config.engine === 'anthropic'
       ? createAnthropicEngine({ ...common, baseURL: config.base_url })

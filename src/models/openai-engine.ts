@@ -14,6 +14,8 @@ import type { ModelEngine, ModelRequest, ModelResponse } from './types.js';
 
 export interface OpenAIEngineOptions {
   modelName: string;
+  /** The recipe's name for this model, used in error messages. */
+  label?: string;
   /** Default https://api.openai.com/v1. */
   baseURL?: string;
   /** Sent as `Authorization: Bearer <key>`; leave out for local servers that need none. */
@@ -43,7 +45,7 @@ export function createOpenAIEngine(options: OpenAIEngineOptions): ModelEngine {
     maxSockets: options.maxSockets,
     timeoutMs: options.timeoutMs,
     target: baseURL,
-    setupHint: `Check base_url of model '${options.modelName}'.`,
+    setupHint: `Check base_url of model '${options.label ?? options.modelName}'.`,
   });
   const headers: Record<string, string> = { accept: 'application/json', ...options.extraHeaders };
   if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;

@@ -6,6 +6,8 @@ import { runCli } from '../support/run-cli.js';
 import { STORIES_MODEL, tempDir } from '../support/paths.js';
 
 const env = () => ({ SYNTHKIT_CACHE_DIR: tempDir() });
+/** stderr without the plain progress lines a non-terminal run prints. */
+const messages = (stderr: string) => stderr.trim().split('\n').filter((l) => !l.startsWith('records '));
 
 describe('synthkit generate (CLI)', () => {
   it('runs the example recipe on a local GGUF and writes JSONL, CSV, Parquet and the resolved recipe', async () => {
@@ -48,17 +50,17 @@ describe('synthkit generate (CLI)', () => {
     };
     const missingFile = await runCli(['generate', write('a.yaml', '  m: { engine: local, path: /nope/model.gguf }'), '--out', join(dir, 'a')], env());
     expect(missingFile.code).toBe(1);
-    expect(missingFile.stderr.trim().split('\n')).toHaveLength(1);
+    expect(messages(missingFile.stderr)).toHaveLength(1);
     expect(missingFile.stderr).toContain('model file not found: /nope/model.gguf');
 
     const noKey = await runCli(['generate', write('b.yaml', '  m: { engine: openai, model: gpt-4o-mini, api_key_env: SYNTHKIT_TEST_NO_SUCH_KEY }'), '--out', join(dir, 'b')], env());
     expect(noKey.code).toBe(1);
-    expect(noKey.stderr.trim().split('\n')).toHaveLength(1);
+    expect(messages(noKey.stderr)).toHaveLength(1);
     expect(noKey.stderr).toContain('set the environment variable SYNTHKIT_TEST_NO_SUCH_KEY');
 
     const unreachable = await runCli(['generate', write('c.yaml', '  m: { engine: openai-compatible, model: x, base_url: "http://127.0.0.1:9/v1", max_retries: 0 }'), '--out', join(dir, 'c')], env());
     expect(unreachable.code).toBe(1);
-    expect(unreachable.stderr.trim().split('\n')).toHaveLength(1);
+    expect(messages(unreachable.stderr)).toHaveLength(1);
     expect(unreachable.stderr).toMatch(/cannot reach http:\/\/127\.0\.0\.1:9\/v1/);
   });
 
