@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate/generate.js';
-import type { RecipeInput } from '../../src/recipe/schema.js';
+import type { ModelConfig, RecipeInput } from '../../src/recipe/schema.js';
 import { startMockLlmServer, type MockLlmServer } from '../support/mock-llm-server.js';
 import { tempDir } from '../support/paths.js';
 
@@ -25,7 +25,7 @@ const schema = {
   required: ['label', 'score'],
 };
 
-function recipe(model: RecipeInput['models'] extends infer M ? M[keyof M] : never, records = 4): RecipeInput {
+function recipe(model: ModelConfig, records = 4): RecipeInput {
   return {
     records,
     models: { m: model },
