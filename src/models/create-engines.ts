@@ -17,7 +17,7 @@ const DEFAULT_TIMEOUT_MS = 120_000;
 const DEFAULT_MAX_RETRIES = 5;
 
 export async function createEngines(
-  recipe: Recipe,
+  recipe: Pick<Recipe, 'models'>,
   used: Set<string>,
   onDownload?: (model: string, progress: DownloadProgress) => void,
 ): Promise<Map<string, ModelEngine>> {

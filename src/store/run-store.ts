@@ -61,9 +61,13 @@ export class RunStore {
   private readonly writes: WriteBatcher;
   private readonly stmts;
 
-  constructor(readonly dir: string) {
+  /** `file` lets a later stage (curation, evaluation) keep its own calls beside the run's. */
+  constructor(
+    readonly dir: string,
+    file = RUN_DB,
+  ) {
     mkdirSync(dir, { recursive: true });
-    this.db = openDatabase(join(dir, RUN_DB));
+    this.db = openDatabase(join(dir, file));
     this.db.exec(SCHEMA);
     this.writes = new WriteBatcher(this.db);
     this.stmts = {
