@@ -34,6 +34,8 @@ export interface RunSummary {
   models: ModelSummary[];
   cost?: number;
   wallMs: number;
+  /** Where the wall time went: loading models, generating records, writing files. */
+  timings: { setupMs: number; generateMs: number; exportMs: number };
   files: string[];
 }
 

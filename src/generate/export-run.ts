@@ -16,7 +16,10 @@ import type { RunSummary } from './events.js';
 export interface ExportOptions {
   target: number;
   untilValid: boolean;
-  wallMs: number;
+  /** performance.now() at the start of the run, and when models were ready and records done. */
+  startedAt: number;
+  modelsReadyAt: number;
+  recordsDoneAt: number;
 }
 
 export async function exportRun(store: RunStore, plan: Plan, runner: ModelRunner, options: ExportOptions): Promise<RunSummary> {
@@ -58,7 +61,12 @@ export async function exportRun(store: RunStore, plan: Plan, runner: ModelRunner
     complete: !options.untilValid || valid >= options.target,
     models,
     cost: costs.length && costs.every((c) => c !== undefined) ? costs.reduce((a, b) => a! + b!, 0) : undefined,
-    wallMs: Math.round(options.wallMs),
+    wallMs: Math.round(performance.now() - options.startedAt),
+    timings: {
+      setupMs: Math.round(options.modelsReadyAt - options.startedAt),
+      generateMs: Math.round(options.recordsDoneAt - options.modelsReadyAt),
+      exportMs: Math.round(performance.now() - options.recordsDoneAt),
+    },
     files,
   };
 }

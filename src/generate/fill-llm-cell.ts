@@ -15,6 +15,8 @@ export interface FillOptions {
   runner: ModelRunner;
   seed: number;
   maxRepairs: number;
+  /** The record was cut off by a stop (its replies may be stored already). */
+  resumed: boolean;
   signal?: AbortSignal;
 }
 
@@ -40,7 +42,7 @@ export async function fillLlmCell(planned: PlannedColumn, idx: number, scope: Re
           seed: deriveSeed(options.seed, idx, column.name, attempt),
           signal: options.signal,
         },
-        { idx, column: column.name },
+        { idx, column: column.name, resumed: options.resumed },
       );
     } catch (callError) {
       if (options.signal?.aborted) throw callError;

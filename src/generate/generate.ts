@@ -85,6 +85,7 @@ async function runPlan(plan: Plan, store: RunStore, options: GenerateOptions): P
     const engines = await createEngines(recipe, usedModels, (name, progress) => emit({ type: 'download', model: name, ...progress }));
     const prices = new Map<string, Price>(Object.entries(recipe.models).flatMap(([n, m]) => (m.price ? [[n, m.price]] : [])));
     runner = new ModelRunner(engines, store, sharedCache, prices);
+    const modelsReadyAt = performance.now();
 
     const target = recipe.records;
     const untilValid = recipe.generation?.until_valid ?? false;
@@ -115,7 +116,7 @@ async function runPlan(plan: Plan, store: RunStore, options: GenerateOptions): P
         let cell = finished.get(column.name);
         if (!cell) {
           try {
-            cell = await fillLlmCell(planned, idx, scope, { runner: runner!, seed, maxRepairs, signal: options.signal });
+            cell = await fillLlmCell(planned, idx, scope, { runner: runner!, seed, maxRepairs, signal: options.signal, resumed: partial.has(idx) });
           } catch (error) {
             throw error instanceof TemplateError ? new TemplateError(`column '${column.name}', record ${idx}: ${error.message}`) : error;
           }
@@ -165,10 +166,11 @@ async function runPlan(plan: Plan, store: RunStore, options: GenerateOptions): P
       await Promise.all(Array.from({ length: concurrency }, worker));
     } while (untilValid && !fatal && !options.signal?.aborted && progress.valid < target && next < maxRecords);
     store.flush();
+    const recordsDoneAt = performance.now();
     if (options.signal?.aborted) throw new RunInterruptedError(store.dir);
     if (fatal) throw fatal;
 
-    const summary = await exportRun(store, plan, runner, { target, untilValid, wallMs: performance.now() - started });
+    const summary = await exportRun(store, plan, runner, { target, untilValid, startedAt: started, modelsReadyAt, recordsDoneAt });
     await writeFileAtomic(join(store.dir, 'summary.json'), JSON.stringify(summary, null, 2));
     emit({ type: 'done', summary });
     return summary;

@@ -16,6 +16,8 @@ export interface Price {
 export interface CallContext {
   idx: number;
   column: string;
+  /** The record was cut off by a stop, so its replies may already be in the run's store. */
+  resumed?: boolean;
 }
 
 export interface ModelCallResult extends ModelResponse {
@@ -36,10 +38,10 @@ export class ModelRunner {
     const engine = this.engines.get(model)!;
     const key = cacheKey(engine.id, request);
     const started = performance.now();
-    const hit = this.store.getCachedCall(key) ?? this.sharedCache?.get(key);
+    const hit = (context.resumed ? this.store.getCachedCall(key) : undefined) ?? this.sharedCache?.get(key);
     if (hit) {
       this.count(model, hit, true);
-      this.store.queueCall({ ...context, model, inputTokens: hit.usage.inputTokens, outputTokens: hit.usage.outputTokens, cached: true, ms: 0 });
+      this.store.queueCall({ idx: context.idx, column: context.column, model, inputTokens: hit.usage.inputTokens, outputTokens: hit.usage.outputTokens, cached: true, ms: 0 });
       return { ...hit, cached: true };
     }
     const response = await engine.generate(request);
@@ -47,7 +49,7 @@ export class ModelRunner {
     this.store.queueCachedCall(key, response);
     this.count(model, response, false);
     this.sharedCache?.set(key, response);
-    this.store.queueCall({ ...context, model, inputTokens: response.usage.inputTokens, outputTokens: response.usage.outputTokens, cached: false, ms: performance.now() - started });
+    this.store.queueCall({ idx: context.idx, column: context.column, model, inputTokens: response.usage.inputTokens, outputTokens: response.usage.outputTokens, cached: false, ms: performance.now() - started });
     return { ...response, cached: false };
   }
 

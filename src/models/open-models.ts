@@ -36,7 +36,7 @@ export async function openModels(models: Record<string, ModelConfig>, dir: strin
     const prices = new Map<string, Price>(Object.entries(resolved).flatMap(([n, m]) => (m.price ? [[n, m.price]] : [])));
     const runner = new ModelRunner(engines, store, shared, prices);
     return {
-      call: (model, request, context = { idx: -1, column: '' }) => {
+      call: (model, request, context = { idx: -1, column: '', resumed: true }) => {
         if (!engines.has(model)) throw new Error(`unknown model '${model}' (known: ${[...engines.keys()].join(', ')})`);
         return runner.call(model, request, context);
       },

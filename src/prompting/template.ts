@@ -5,7 +5,8 @@
  * probe here, liquidjs blocked it. On top of that we close the remaining doors ourselves:
  * - `templates: {}` gives liquidjs an empty in-memory file system, so include/render/layout
  *   cannot read a file;
- * - `ownPropertyOnly` keeps templates away from prototype members such as `constructor`;
+ * - `ownPropertyOnly` keeps templates away from prototype members such as `constructor` (scope
+ *   values are plain data: sampled values and parsed JSON);
  * - `strictVariables` makes a misspelt column name an error instead of an empty string.
  */
 import { Liquid, type Template } from 'liquidjs';
@@ -49,15 +50,10 @@ export function compileTemplate(source: string): CompiledTemplate {
     references,
     render(scope) {
       try {
-        return liquid.renderSync(parsed, toPlainScope(scope)) as string;
+        return liquid.renderSync(parsed, scope) as string;
       } catch (error) {
         throw new TemplateError((error as Error).message);
       }
     },
   };
-}
-
-/** Copies values into null-prototype objects so nothing reachable from a template has a prototype chain to walk. */
-function toPlainScope(scope: Record<string, unknown>): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(scope));
 }

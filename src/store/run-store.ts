@@ -97,10 +97,16 @@ export class RunStore {
     return new Set(this.db.prepare<[], { idx: number }>('SELECT idx FROM records').all().map((r) => r.idx));
   }
 
-  /** Records with some finished cells but not yet finished themselves (cut off by a stop). */
+  /**
+   * Records cut off by a stop: some cells or model calls finished, the record did not. Only these
+   * can have replies waiting in the run's call cache, so only they look there.
+   */
   partialIndexes(): Set<number> {
     return new Set(
-      this.db.prepare<[], { idx: number }>('SELECT DISTINCT idx FROM cells WHERE idx NOT IN (SELECT idx FROM records)').all().map((r) => r.idx),
+      this.db
+        .prepare<[], { idx: number }>('SELECT idx FROM cells UNION SELECT idx FROM calls EXCEPT SELECT idx FROM records')
+        .all()
+        .map((r) => r.idx),
     );
   }
 

@@ -1,0 +1,77 @@
+/**
+ * Orchestration overhead: synthkit generating N records with one LLM column against an
+ * OpenAI-compatible server that answers instantly (concurrency 64, checkpointing on), versus a
+ * bare loop of the same N requests with node:http and a keep-alive agent. Same run, same server.
+ */
+import http from 'node:http';
+import { generate } from '../dist/generate/generate.js';
+import { openAIRequestBody } from '../dist/models/openai-engine.js';
+import { print, startServerProcess, tempDir, withPeakRss } from './support.js';
+
+const N = Number(process.argv[2] ?? 10_000);
+const CONCURRENCY = 64;
+
+async function bareLoop(url: string): Promise<number> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const target = new URL(`${url}/v1/chat/completions`);
+  let next = 0;
+  const one = (i: number) =>
+    new Promise<void>((resolve, reject) => {
+      const body = JSON.stringify(openAIRequestBody('bench-model', { messages: [{ role: 'user', content: `Write item ${i}.` }], seed: i }));
+      const req = http.request(target, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          resolve();
+        });
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < N) await one(next++);
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  return N / seconds;
+}
+
+async function synthkitRun(url: string): Promise<{ rps: number; peakMb: number }> {
+  const out = tempDir();
+  const { result, peakMb } = await withPeakRss(() =>
+    generate(
+      {
+        records: N,
+        models: { m: { engine: 'openai-compatible', model: 'bench-model', base_url: `${url}/v1`, concurrency: CONCURRENCY } },
+        columns: [
+          { name: 'topic', kind: 'category', values: ['a', 'b', 'c'] },
+          { name: 'text', kind: 'llm-text', model: 'm', prompt: 'Write item about {{ topic }}.' },
+        ],
+        generation: { concurrency: CONCURRENCY },
+        cache: false,
+      },
+      { out },
+    ),
+  );
+  if (result.valid !== N) throw new Error(`expected ${N} valid records, got ${result.valid}`);
+  return { rps: N / (result.wallMs / 1000), peakMb };
+}
+
+const { url, child } = await startServerProcess();
+try {
+  // Warm both paths once so JIT and connection setup do not favour the one measured second.
+  await bareLoop(url);
+  const bare = await bareLoop(url);
+  const ours = await synthkitRun(url);
+  print('generate.records', N);
+  print('generate.bare_keepalive_requests_per_s', Math.round(bare));
+  print('generate.synthkit_records_per_s', Math.round(ours.rps));
+  print('generate.ratio_synthkit_to_bare (target >= 0.5)', ours.rps / bare);
+  print('generate.synthkit_peak_rss_mb (target < 300)', Math.round(ours.peakMb));
+} finally {
+  child.kill('SIGTERM');
+}

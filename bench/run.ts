@@ -1,0 +1,21 @@
+/**
+ * Runs every bench, each in its own process (so one bench's memory does not inflate another's
+ * peak), and prints their `name: value` figures. `npm run bench -- --quick` uses smaller sizes.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from './support.js';
+
+const quick = process.argv.includes('--quick');
+const benches: [string, string[]][] = [
+  ['generate-bench.ts', [quick ? '2000' : '10000']],
+  ['local-engine-bench.ts', [quick ? '10' : '40']],
+];
+
+let failed = 0;
+for (const [file, args] of benches) {
+  process.stdout.write(`\n# ${file} ${args.join(' ')}\n`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', file), ...args], { stdio: 'inherit' });
+  if (r.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);
