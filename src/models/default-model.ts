@@ -6,10 +6,11 @@
  * The default is Qwen2.5 1.5B Instruct at Q4_K_M (about 1.1 GB): small enough for a laptop CPU,
  * good enough to follow a prompt and fill a JSON schema, Apache-2.0 licensed.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createModelDownloader } from 'node-llama-cpp';
 import { defaultCacheDir } from '../store/shared-cache.js';
+import { writeFileAtomic } from '../export/write-atomic.js';
 import { ModelSetupError } from './types.js';
 
 export const DEFAULT_MODEL_URI = 'hf:Qwen/Qwen2.5-1.5B-Instruct-GGUF/qwen2.5-1.5b-instruct-q4_k_m.gguf';
@@ -27,18 +28,31 @@ export async function resolveLocalModelPath(
   if (path) return path;
   const uri = process.env.SYNTHKIT_DEFAULT_MODEL_URI || DEFAULT_MODEL_URI;
   const dir = join(defaultCacheDir(), 'models');
+  // Remember where a finished download went, so later runs need no network (even to check).
+  const index = join(dir, 'downloaded.json');
+  const known = readIndex(index)[uri];
+  if (known && existsSync(known)) return known;
   try {
     const downloader = await createModelDownloader({
       modelUri: uri,
       dirPath: dir,
       onProgress: ({ totalSize, downloadedSize }) => onDownloadProgress?.({ downloadedBytes: downloadedSize, totalBytes: totalSize }),
     });
-    if (existsSync(downloader.entrypointFilePath)) return downloader.entrypointFilePath;
-    return await downloader.download();
+    const path = existsSync(downloader.entrypointFilePath) ? downloader.entrypointFilePath : await downloader.download();
+    await writeFileAtomic(index, JSON.stringify({ ...readIndex(index), [uri]: path }, null, 2));
+    return path;
   } catch (error) {
     throw new ModelSetupError(
       `no local model file given and the default model could not be downloaded from ${uri} (${(error as Error).message.split('\n')[0]}). ` +
         'Download a GGUF instruct model yourself and point to it: set models.<name>.path in the recipe, set SYNTHKIT_LOCAL_MODEL=/path/to/model.gguf, or pass --local-model /path/to/model.gguf.',
     );
+  }
+}
+
+function readIndex(file: string): Record<string, string> {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return {};
   }
 }

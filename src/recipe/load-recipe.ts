@@ -3,9 +3,9 @@
  * Every problem is reported at once, with the file, the line and the field path.
  */
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import { RecipeError, type RecipeIssue } from './recipe-error.js';
+import { locateYamlPath, parseYamlWithLines } from './yaml-location.js';
 import { recipeSchema, columnKinds, type RecipeInput } from './schema.js';
 import { planRecipe, type Plan } from './plan-recipe.js';
 
@@ -20,22 +20,12 @@ export function loadRecipeFile(file: string): Plan {
 }
 
 export function parseRecipeYaml(text: string, file = '<recipe>'): Plan {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length) {
-    throw new RecipeError(
-      file,
-      doc.errors.map((e) => {
-        const pos = lineCounter.linePos(e.pos[0]);
-        return { path: [], message: `YAML syntax: ${e.message.split('\n')[0]}`, line: pos?.line, column: pos?.col };
-      }),
-    );
-  }
+  const { doc, lineCounter } = parseYamlWithLines(text, file);
   try {
     return planRecipeObject(doc.toJS(), file);
   } catch (error) {
     if (error instanceof RecipeError) {
-      throw new RecipeError(file, error.issues.map((issue) => ({ ...issue, ...locate(doc, issue.path, lineCounter) })));
+      throw new RecipeError(file, error.issues.map((issue) => ({ ...issue, ...locateYamlPath(doc, issue.path, lineCounter) })));
     }
     throw error;
   }
@@ -67,16 +57,4 @@ function toIssue(issue: z.core.$ZodIssue): RecipeIssue {
     return { path, message: `expected ${issue.expected}, got ${got}` };
   }
   return { path, message: issue.message };
-}
-
-function locate(doc: Document, path: (string | number)[], lineCounter: LineCounter): { line?: number; column?: number } {
-  // Walk up the path until a node exists (a missing field is reported at its parent).
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
-    if (isNode(node) && node.range) {
-      const pos = lineCounter.linePos(node.range[0]);
-      return { line: pos.line, column: pos.col };
-    }
-  }
-  return {};
 }

@@ -12,8 +12,10 @@ export class RecipeError extends Error {
   constructor(
     readonly file: string,
     readonly issues: RecipeIssue[],
+    /** What the file is, for the message: 'recipe' or e.g. 'curation config'. */
+    readonly subject = 'recipe',
   ) {
-    super(formatIssues(file, issues));
+    super(formatIssues(file, issues, subject));
   }
 }
 
@@ -23,10 +25,10 @@ export function formatPath(path: (string | number)[]): string {
   return out || '(top level)';
 }
 
-function formatIssues(file: string, issues: RecipeIssue[]): string {
+function formatIssues(file: string, issues: RecipeIssue[], subject: string): string {
   const lines = issues.map((issue) => {
     const where = issue.line ? `${file}:${issue.line}:${issue.column ?? 1}` : file;
     return `  ${where} ${formatPath(issue.path)}: ${issue.message}`;
   });
-  return `invalid recipe ${file} (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${lines.join('\n')}`;
+  return `invalid ${subject} ${file} (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${lines.join('\n')}`;
 }

@@ -86,4 +86,22 @@ describe('kill -9 and resume', () => {
     // A call is recorded only once its reply is stored, and a stored reply is never bought again.
     expect(freshCalls(dir)).toBe(freshCalls(reference));
   });
+
+  it('Ctrl-C stops gracefully with exit 130 and a resume hint, and resume completes the run', async () => {
+    const root = tempDir();
+    const recipe = join(root, 'recipe.yaml');
+    writeFileSync(recipe, recipeYaml);
+    const env = { SYNTHKIT_CACHE_DIR: join(root, 'cache') };
+    const dir = join(root, 'run');
+    const { child, done } = startCli(['generate', recipe, '--out', dir, '--no-cache', '-q'], env);
+    while (recordsDone(dir) < 4 && child.exitCode === null) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGINT');
+    const stopped = await done;
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toContain(`synthkit resume ${dir}`);
+    const finished = await runCli(['resume', dir, '-q'], env);
+    expect(finished.code, finished.stderr).toBe(0);
+    const ids = readFileSync(join(dir, 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)._id);
+    expect(ids).toEqual([...Array(RECORDS).keys()]);
+  });
 });

@@ -59,8 +59,61 @@ export interface MinHasher {
    * directly (tests with exact Jaccard, or shingles from another tokenizer). Writes into `out`
    * when given.
    */
+  signatureFromHashes(hashes: ArrayLike<number>, out?: Uint32Array): Uint32Array;
+}
+
+export async function createMinHasher(options: MinHasherOptions = {}): Promise<MinHasher> {
+  const numHashes = options.numHashes ?? DEFAULT_NUM_HASHES;
+  const shingleSize = options.shingleSize ?? DEFAULT_SHINGLE_SIZE;
+  const seed = options.seed ?? DEFAULT_MINHASH_SEED;
+  if (!Number.isInteger(numHashes) || numHashes < 1) {
+    throw new RangeError(`createMinHasher: numHashes must be a positive integer, got ${numHashes}`);
+  }
+  if (!Number.isInteger(shingleSize) || shingleSize < 1) {
+    throw new RangeError(`createMinHasher: shingleSize must be a positive integer, got ${shingleSize}`);
+  }
+  if (!Number.isInteger(seed)) throw new RangeError(`createMinHasher: seed must be an integer, got ${seed}`);
+  const hasher = options.hasher ?? (await xxhash());
+  return new XxMinHasher(hasher, numHashes, shingleSize, seed);
+}
+
+class XxMinHasher implements MinHasher {
+  private readonly a: Int32Array;
+  private readonly b: Int32Array;
+  private readonly hashSeed: number;
+  private readonly encoder = new TextEncoder();
+  private bytes = new Uint8Array(4096);
+  private wordStarts = new Int32Array(1024);
+  private shingleScratch = new Int32Array(1024);
+
+  constructor(
+    private readonly hasher: XXHashAPI,
+    readonly numHashes: number,
+    readonly shingleSize: number,
+    readonly seed: number,
+  ) {
+    const next = splitMix32(seed);
+    this.hashSeed = next();
+    this.a = new Int32Array(numHashes);
+    this.b = new Int32Array(numHashes);
+    for (let i = 0; i < numHashes; i++) {
+      this.a[i] = next() | 1; // odd: multiplication by a is then a bijection mod 2^32
+      this.b[i] = next() | 0;
+    }
+  }
+
+  signature(text: string): Uint32Array {
+    const count = this.hashShingles(text);
+    return this.signInt32(this.shingleScratch.subarray(0, count), new Uint32Array(this.numHashes));
+  }
+
+  shingleHashes(text: string): Uint32Array {
+    const count = this.hashShingles(text);
+    return new Uint32Array(this.shingleScratch.buffer, 0, count).slice();
+  }
+
   signatureFromHashes(hashes: ArrayLike<number>, out = new Uint32Array(this.numHashes)): Uint32Array {
-    const values = hashes instanceof Int32Array ? hashes : Int32Array.from(hashes as ArrayLike<number>);
+    const values = hashes instanceof Int32Array ? hashes : Int32Array.from(hashes, (h) => h | 0);
     return this.signInt32(values, out);
   }
 
