@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path';
 import type { Plan } from '../recipe/plan-recipe.js';
+import { isLlmColumn } from '../recipe/schema.js';
 import type { ModelRunner } from '../models/model-runner.js';
 import type { RecordRow, RunStore } from '../store/run-store.js';
 import { writeDatasetFiles } from '../export/index.js';
@@ -24,10 +25,12 @@ export interface ExportOptions {
 
 export async function exportRun(store: RunStore, plan: Plan, runner: ModelRunner, options: ExportOptions): Promise<RunSummary> {
   const kept = plan.recipe.columns.filter((c) => !c.drop).map((c) => c.name);
-  const columns = ['_id', ...kept, '_valid', '_errors'];
+  const withLogprobs = plan.recipe.columns.some((c) => isLlmColumn(c) && c.logprobs);
+  const columns = ['_id', ...kept, ...(withLogprobs ? ['_logprobs'] : []), '_valid', '_errors'];
   const toRow = (r: RecordRow) => {
     const row: Record<string, unknown> = { _id: r.idx };
     for (const name of kept) row[name] = r.data[name];
+    if (withLogprobs) row._logprobs = r.data._logprobs ?? null;
     row._valid = r.valid;
     row._errors = r.errors.join('; ');
     return row;

@@ -40,6 +40,7 @@ export async function fillLlmCell(planned: PlannedColumn, idx: number, scope: Re
           temperature: column.temperature,
           maxTokens: column.max_tokens,
           seed: deriveSeed(options.seed, idx, column.name, attempt),
+          logprobs: column.logprobs,
           signal: options.signal,
         },
         { idx, column: column.name, resumed: options.resumed },
@@ -59,7 +60,7 @@ export async function fillLlmCell(planned: PlannedColumn, idx: number, scope: Re
     raw = reply.text;
     const parsed = schema ? parseObjectReply(reply.text, planned.validate!) : parseTextReply(reply.text);
     if (parsed.ok) {
-      return { idx, column: column.name, value: parsed.value, ok: true, reasoning: reply.reasoning, attempts };
+      return { idx, column: column.name, value: parsed.value, ok: true, reasoning: reply.reasoning, logprobs: reply.logprobs, attempts };
     }
     error = parsed.error;
     messages.push({ role: 'assistant', content: reply.text }, { role: 'user', content: repairInstruction(parsed.error, schema) });

@@ -103,6 +103,7 @@ async function runPlan(plan: Plan, store: RunStore, options: GenerateOptions): P
       const scope: Record<string, unknown> = {};
       const finished = partial.has(idx) ? store.cellsOf(idx) : new Map<string, CellRow>();
       const errors: string[] = [];
+      const logprobs: Record<string, { mean: number; min: number }> = {};
       for (const planned of plan.columns) {
         const column = planned.column;
         if (!isLlmColumn(column)) {
@@ -125,8 +126,10 @@ async function runPlan(plan: Plan, store: RunStore, options: GenerateOptions): P
           if (!cell.ok) progress.failedCells++;
         }
         scope[column.name] = cell.value;
+        if (cell.logprobs) logprobs[column.name] = cell.logprobs;
         if (!cell.ok) errors.push(`${column.name}: ${cell.error}`);
       }
+      if (Object.keys(logprobs).length) scope._logprobs = logprobs;
       const valid = errors.length === 0;
       store.queueRecord({ idx, data: scope, valid, errors });
       done.add(idx);

@@ -18,6 +18,7 @@ import {
   type LlamaContextSequence,
   type LlamaGrammar,
   type LlamaModel,
+  type Token,
 } from 'node-llama-cpp';
 import { ModelCallError, ModelSetupError, type ModelEngine, type ModelRequest, type ModelResponse } from './types.js';
 
@@ -88,7 +89,10 @@ export async function createLocalEngine(options: LocalEngineOptions): Promise<Mo
         await seq.clearHistory();
         const before = { input: seq.tokenMeter.usedInputTokens, output: seq.tokenMeter.usedOutputTokens };
         const chat = new LlamaChat({ contextSequence: seq, autoDisposeSequence: false });
-        const result = await chat.generateResponse(toHistory(request), {
+        const history = toHistory(request);
+        const generated: Token[] = [];
+        const result = await chat.generateResponse(history, {
+          onToken: request.logprobs ? (tokens) => generated.push(...tokens) : undefined,
           maxTokens: request.maxTokens ?? 512,
           temperature: request.temperature ?? 0.8,
           topP: request.topP,
@@ -96,6 +100,11 @@ export async function createLocalEngine(options: LocalEngineOptions): Promise<Mo
           grammar,
           signal: request.signal,
         });
+        const usage = {
+          inputTokens: seq.tokenMeter.usedInputTokens - before.input,
+          outputTokens: seq.tokenMeter.usedOutputTokens - before.output,
+        };
+        const logprobs = request.logprobs && generated.length ? await scoreTokens(seq, chat, history, generated) : undefined;
         const reasoning = result.fullResponse
           .filter((part) => typeof part !== 'string' && part.segmentType === 'thought')
           .map((part) => (part as { text: string }).text)
@@ -103,10 +112,8 @@ export async function createLocalEngine(options: LocalEngineOptions): Promise<Mo
         return {
           text: result.response,
           reasoning: reasoning || undefined,
-          usage: {
-            inputTokens: seq.tokenMeter.usedInputTokens - before.input,
-            outputTokens: seq.tokenMeter.usedOutputTokens - before.output,
-          },
+          usage,
+          logprobs,
           finishReason: result.metadata.stopReason,
         };
       } catch (error) {
@@ -124,6 +131,36 @@ export async function createLocalEngine(options: LocalEngineOptions): Promise<Mo
       await model.dispose();
     },
   };
+}
+
+/**
+ * Token log-probabilities of a generated reply under the model's own distribution (no
+ * temperature), by re-reading prompt + reply in one batched pass: llama.cpp's chat generation
+ * does not report them, and a prompt pass costs far less than generation. Only the logit of the
+ * token that was generated, the top logit and the softmax normaliser are fetched per position.
+ */
+async function scoreTokens(seq: LlamaContextSequence, chat: LlamaChat, history: ChatHistoryItem[], generated: Token[]): Promise<{ mean: number; min: number }> {
+  const prompt = chat.chatWrapper.generateContextState({ chatHistory: history }).contextText.tokenize(seq.model.tokenizer);
+  const input = [...prompt, ...generated];
+  await seq.clearHistory();
+  const items = input.map((token, i) =>
+    i >= prompt.length - 1 && i < input.length - 1
+      ? ([token, { generateNext: { logits: { filter: { tokens: [input[i + 1]], includeTop: 1 } }, totalLogitWeight: true } }] as const)
+      : token,
+  );
+  const out = await seq.controlledEvaluate(items as never);
+  let sum = 0;
+  let min = 0;
+  for (let i = prompt.length - 1; i < input.length - 1; i++) {
+    const next = out[i]?.next;
+    const logit = next?.logits?.get(input[i + 1]);
+    if (!next?.logits || logit === undefined || !next.totalLogitWeight) continue;
+    const maxLogit = next.logits.values().next().value as number;
+    const logprob = logit - maxLogit - Math.log(next.totalLogitWeight);
+    sum += logprob;
+    min = Math.min(min, logprob);
+  }
+  return { mean: sum / generated.length, min };
 }
 
 /**

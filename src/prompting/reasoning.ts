@@ -50,7 +50,9 @@ const ANSWER_LABEL = /^[ \t]*(?:\*\*|__)?(final\s+answer|answer)[ \t]*(?:\*\*|__
  * - `nativeReasoning` given and not blank: it is the reasoning; `text` is returned as the answer
  *   untouched.
  * - closed `<think>`, `<thinking>` or `<reasoning>` blocks anywhere: their contents (joined by a
- *   blank line) are the reasoning; the rest, less a leading "Answer:" label, is the answer.
+ *   blank line) are the reasoning; the text after the last block, less a leading "Answer:"
+ *   label, is the answer. A preamble before the first block ("Sure, let me think.") is dropped;
+ *   only when nothing follows the last block is the text around the blocks the answer.
  * - a closing tag with no opening one: the text before it is reasoning. Chat templates of some
  *   reasoning models (DeepSeek-R1, Qwen3) put the opening `<think>` in the prompt, so the reply
  *   starts inside the block.
@@ -72,7 +74,9 @@ export function splitReasoning(text: string, nativeReasoning?: string): SplitRep
   const blocks = [...text.matchAll(CLOSED_BLOCK)];
   if (blocks.length > 0) {
     const reasoning = blocks.map((m) => m[2].trim()).filter(Boolean).join('\n\n');
-    return result(reasoning, stripAnswerLabel(text.replace(CLOSED_BLOCK, '')));
+    const last = blocks[blocks.length - 1];
+    const after = text.slice(last.index + last[0].length);
+    return result(reasoning, stripAnswerLabel(after.trim() ? after : text.replace(CLOSED_BLOCK, '')));
   }
 
   const close = CLOSE_TAG.exec(text);

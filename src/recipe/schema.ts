@@ -8,7 +8,7 @@ import { PERSONA_FIELD_NAMES } from '../samplers/persona-data.js';
 
 const name = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must start with a letter or _ and hold only letters, digits and _ (it is used in templates)');
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must start with a letter and hold only letters, digits and _ (it is used in templates; names starting with _ are reserved for synthkit fields such as _id)');
 
 const weights = z.array(z.number().finite().nonnegative('weights must be >= 0'));
 
@@ -131,6 +131,8 @@ const llmCommon = {
   prompt: z.string().min(1),
   temperature: z.number().min(0).max(2).optional(),
   max_tokens: z.number().int().positive().optional(),
+  /** Keep the reply's mean and minimum token log-probability (exported under `_logprobs`). */
+  logprobs: z.boolean().optional(),
 };
 
 const llmTextColumn = z.object({ ...llmCommon, kind: z.literal('llm-text') }).strict();

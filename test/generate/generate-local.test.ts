@@ -15,7 +15,7 @@ function recipe(modelPath: string, records = 6): RecipeInput {
     columns: [
       { name: 'animal', kind: 'category', values: ['cat', 'dog', 'bird'] },
       { name: 'age', kind: 'integer', min: 2, max: 9 },
-      { name: 'story', kind: 'llm-text', model: 'tiny', prompt: 'Once upon a time there was a {{ animal }} who was {{ age }} years old.' },
+      { name: 'story', kind: 'llm-text', model: 'tiny', logprobs: true, prompt: 'Once upon a time there was a {{ animal }} who was {{ age }} years old.' },
       {
         name: 'card',
         kind: 'llm-object',
@@ -46,6 +46,9 @@ describe.each([
     expect(rows.map((r) => r._id)).toEqual([0, 1, 2, 3, 4, 5]);
     for (const row of rows) {
       expect(['cat', 'dog', 'bird']).toContain(row.animal);
+      // Token log-probabilities of the reply: negative, the minimum below the mean.
+      expect(row._logprobs.story.mean).toBeLessThan(0);
+      expect(row._logprobs.story.min).toBeLessThanOrEqual(row._logprobs.story.mean);
       expect(typeof row.story).toBe('string');
       if (row._valid) {
         expect(['happy', 'sad', 'calm']).toContain(row.card.mood);
