@@ -3,9 +3,10 @@
  * once), and known errors become one clear line on stderr with a non-zero exit, not a stack trace.
  */
 import { RecipeError } from '../recipe/recipe-error.js';
-import { ModelCallError, ModelSetupError } from '../models/types.js';
-import { TemplateError } from '../prompting/template.js';
-import { RunDirError, RunInterruptedError } from '../generate/generate.js';
+import { RunInterruptedError } from '../generate/generate.js';
+
+/** Errors whose message tells the user what to fix: shown as one line, without a stack trace. */
+const USER_FACING = new Set(['ModelSetupError', 'ModelCallError', 'RunDirError', 'TemplateError', 'SamplerError', 'FewShotError', 'DatasetError', 'KnowledgeBaseError', 'ExpressionError']);
 
 export const EXIT = { ok: 0, failed: 1, incomplete: 2, interrupted: 130 } as const;
 
@@ -33,15 +34,11 @@ function reportError(error: unknown): number {
     process.stderr.write(`${error.message}\n`);
     return EXIT.interrupted;
   }
-  if (error instanceof RecipeError) {
-    process.stderr.write(`synthkit: ${error.message}\n`);
-    return EXIT.failed;
-  }
-  if (error instanceof ModelSetupError || error instanceof RunDirError || error instanceof TemplateError || error instanceof ModelCallError) {
-    process.stderr.write(`synthkit: ${error.message}\n`);
-    return EXIT.failed;
-  }
   const err = error as Error;
+  if (error instanceof RecipeError || USER_FACING.has(err?.name)) {
+    process.stderr.write(`synthkit: ${err.message}\n`);
+    return EXIT.failed;
+  }
   process.stderr.write(`synthkit: unexpected error: ${err?.message ?? String(error)}\n`);
   if (process.env.SYNTHKIT_DEBUG) process.stderr.write(`${err?.stack}\n`);
   else process.stderr.write('(set SYNTHKIT_DEBUG=1 for the stack trace)\n');

@@ -7,7 +7,6 @@
  */
 import { join } from 'node:path';
 import type { Plan } from '../recipe/plan-recipe.js';
-import { isLlmColumn } from '../recipe/schema.js';
 import type { ModelRunner } from '../models/model-runner.js';
 import type { RecordRow, RunStore } from '../store/run-store.js';
 import { writeDatasetFiles } from '../export/index.js';
@@ -24,13 +23,22 @@ export interface ExportOptions {
 }
 
 export async function exportRun(store: RunStore, plan: Plan, runner: ModelRunner, options: ExportOptions): Promise<RunSummary> {
-  const kept = plan.recipe.columns.filter((c) => !c.drop).map((c) => c.name);
-  const withLogprobs = plan.recipe.columns.some((c) => isLlmColumn(c) && c.logprobs);
-  const columns = ['_id', ...kept, ...(withLogprobs ? ['_logprobs'] : []), '_valid', '_errors'];
+  // Each kept column, followed by its reasoning when the column keeps it apart from the answer.
+  const fields: { name: string; read: (r: RecordRow) => unknown }[] = [];
+  for (const c of plan.recipe.columns) {
+    if (c.drop) continue;
+    fields.push({ name: c.name, read: (r) => r.data[c.name] });
+    if ((c.kind === 'llm-text' || c.kind === 'llm-object') && c.reasoning && c.keep_reasoning !== false) {
+      fields.push({ name: `${c.name}_reasoning`, read: (r) => (r.data._reasoning as Record<string, unknown> | undefined)?.[c.name] ?? null });
+    }
+  }
+  const prompted = plan.recipe.columns.filter((c) => c.kind === 'llm-text' || c.kind === 'llm-object');
+  if (prompted.some((c) => c.logprobs)) fields.push({ name: '_logprobs', read: (r) => r.data._logprobs ?? null });
+  if (prompted.some((c) => c.few_shot)) fields.push({ name: '_few_shot', read: (r) => r.data._few_shot ?? null });
+  const columns = ['_id', ...fields.map((f) => f.name), '_valid', '_errors'];
   const toRow = (r: RecordRow) => {
     const row: Record<string, unknown> = { _id: r.idx };
-    for (const name of kept) row[name] = r.data[name];
-    if (withLogprobs) row._logprobs = r.data._logprobs ?? null;
+    for (const f of fields) row[f.name] = f.read(r);
     row._valid = r.valid;
     row._errors = r.errors.join('; ');
     return row;

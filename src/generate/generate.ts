@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadRecipeFile, planRecipeObject } from '../recipe/load-recipe.js';
-import { isLlmColumn, type Recipe, type RecipeInput } from '../recipe/schema.js';
+import { isLlmColumn, modelOf, type Recipe, type RecipeInput } from '../recipe/schema.js';
 import type { Plan } from '../recipe/plan-recipe.js';
 import { createEngines } from '../models/create-engines.js';
 import { ModelRunner, type Price } from '../models/model-runner.js';
@@ -18,6 +18,8 @@ import { createRng, deriveSeed } from '../samplers/rng.js';
 import { TemplateError } from '../prompting/template.js';
 import { writeFileAtomic } from '../export/write-atomic.js';
 import { fillLlmCell } from './fill-llm-cell.js';
+import { fillConversation } from './fill-conversation.js';
+import { expandTopicTree, type TopicTree } from './expand-topic-tree.js';
 import { sampleColumn } from './sample-column.js';
 import { exportRun } from './export-run.js';
 import type { GenerateEvent, RunProgress, RunSummary } from './events.js';
@@ -79,7 +81,7 @@ async function runPlan(plan: Plan, store: RunStore, options: GenerateOptions): P
   const { recipe, seed } = plan;
   const emit = options.onEvent ?? (() => {});
   const sharedCache = recipe.cache === false ? undefined : new SharedCallCache(options.cacheDir);
-  const usedModels = new Set(plan.columns.flatMap((p) => (isLlmColumn(p.column) ? [p.column.model] : [])));
+  const usedModels = new Set(plan.columns.flatMap((p) => modelOf(p.column) ?? []));
   let runner: ModelRunner | undefined;
   try {
     const engines = await createEngines(recipe, usedModels, (name, progress) => emit({ type: 'download', model: name, ...progress }));
@@ -98,40 +100,52 @@ async function runPlan(plan: Plan, store: RunStore, options: GenerateOptions): P
     const progress = initialProgress(store, target, runner);
     emit({ type: 'progress', progress: { ...progress } });
 
+    // Topic trees are expanded once, before any record needs a leaf.
+    const topicTrees = new Map<string, TopicTree>();
+    for (const planned of plan.columns) {
+      if (planned.column.kind !== 'topic-tree') continue;
+      const tree = await expandTopicTree(planned.column, runner, seed, options.signal);
+      topicTrees.set(planned.column.name, tree);
+      await writeFileAtomic(join(store.dir, `topic-tree-${planned.column.name}.json`), JSON.stringify(tree, null, 2));
+    }
+
     let fatal: unknown;
     const processRecord = async (idx: number) => {
       const scope: Record<string, unknown> = {};
       const finished = partial.has(idx) ? store.cellsOf(idx) : new Map<string, CellRow>();
       const errors: string[] = [];
-      const logprobs: Record<string, { mean: number; min: number }> = {};
+      // Per-cell facts kept on the record beside the values: token log-probabilities, the
+      // few-shot examples shown, and reasoning kept apart from the answer.
+      const extras: Record<'_logprobs' | '_few_shot' | '_reasoning', Record<string, unknown>> = { _logprobs: {}, _few_shot: {}, _reasoning: {} };
+      const fillOptions = { runner: runner!, seed, maxRepairs, signal: options.signal, resumed: partial.has(idx) };
       for (const planned of plan.columns) {
         const column = planned.column;
-        if (!isLlmColumn(column)) {
-          try {
-            scope[column.name] = sampleColumn(column, createRng(deriveSeed(seed, idx, column.name)), scope, planned.templates);
-          } catch (error) {
-            throw error instanceof TemplateError ? new TemplateError(`column '${column.name}', record ${idx}: ${error.message}`) : error;
+        try {
+          if (!isLlmColumn(column)) {
+            const rng = createRng(deriveSeed(seed, idx, column.name));
+            scope[column.name] = sampleColumn(planned, { idx, total: target, rng, scope, topicTrees });
+            continue;
           }
-          continue;
-        }
-        let cell = finished.get(column.name);
-        if (!cell) {
-          try {
-            cell = await fillLlmCell(planned, idx, scope, { runner: runner!, seed, maxRepairs, signal: options.signal, resumed: partial.has(idx) });
-          } catch (error) {
-            throw error instanceof TemplateError ? new TemplateError(`column '${column.name}', record ${idx}: ${error.message}`) : error;
+          let cell = finished.get(column.name);
+          if (!cell) {
+            cell = column.kind === 'llm-conversation' ? await fillConversation(planned, idx, scope, fillOptions) : await fillLlmCell(planned, idx, scope, fillOptions);
+            if (options.signal?.aborted) return;
+            store.queueCell(cell);
+            if (!cell.ok) progress.failedCells++;
           }
-          if (options.signal?.aborted) return;
-          store.queueCell(cell);
-          if (!cell.ok) progress.failedCells++;
+          scope[column.name] = cell.value;
+          if (cell.logprobs) extras._logprobs[column.name] = cell.logprobs;
+          if (cell.fewShot) extras._few_shot[column.name] = cell.fewShot;
+          if (cell.reasoning) extras._reasoning[column.name] = cell.reasoning;
+          if (!cell.ok) errors.push(`${column.name}: ${cell.error}`);
+        } catch (error) {
+          throw error instanceof TemplateError ? new TemplateError(`column '${column.name}', record ${idx}: ${error.message}`) : error;
         }
-        scope[column.name] = cell.value;
-        if (cell.logprobs) logprobs[column.name] = cell.logprobs;
-        if (!cell.ok) errors.push(`${column.name}: ${cell.error}`);
       }
-      if (Object.keys(logprobs).length) scope._logprobs = logprobs;
+      const data: Record<string, unknown> = { ...scope };
+      for (const [key, value] of Object.entries(extras)) if (Object.keys(value).length) data[key] = value;
       const valid = errors.length === 0;
-      store.queueRecord({ idx, data: scope, valid, errors });
+      store.queueRecord({ idx, data, valid, errors });
       done.add(idx);
       progress.done++;
       if (valid) progress.valid++;

@@ -1,17 +1,30 @@
-import type { Column } from '../recipe/schema.js';
-import type { CompiledTemplate } from '../prompting/template.js';
+import type { PlannedColumn } from '../recipe/plan-recipe.js';
 import type { Rng } from '../samplers/types.js';
 import { sampleCategory } from '../samplers/category.js';
 import { sampleSubcategory } from '../samplers/subcategory.js';
 import { sampleFloat, sampleInteger } from '../samplers/numbers.js';
 import { sampleDate } from '../samplers/date.js';
 import { samplePersona } from '../samplers/persona.js';
+import { DIVERSITY_DIMENSIONS } from '../samplers/diversity-data.js';
+import { pickTopic, type TopicTree } from './expand-topic-tree.js';
 
-/** Computes a non-LLM column's value for one record. */
-export function sampleColumn(column: Column, rng: Rng, scope: Record<string, unknown>, templates: Record<string, CompiledTemplate>): unknown {
+export interface SampleContext {
+  idx: number;
+  /** Records asked for: joint samplers plan their balance over this many. */
+  total: number;
+  rng: Rng;
+  scope: Record<string, unknown>;
+  /** Topic trees expanded for this run, by column name. */
+  topicTrees: Map<string, TopicTree>;
+}
+
+/** Computes a column's value for one record, for every column that is not filled by a model call per record. */
+export function sampleColumn(planned: PlannedColumn, context: SampleContext): unknown {
+  const { column } = planned;
+  const { rng, scope } = context;
   switch (column.kind) {
     case 'category':
-      return sampleCategory(column, rng);
+      return sampleCategory({ values: column.values ?? DIVERSITY_DIMENSIONS[column.builtin!].values, weights: column.weights }, rng);
     case 'subcategory':
       return sampleSubcategory(column, String(scope[column.parent]), rng);
     case 'integer':
@@ -22,10 +35,15 @@ export function sampleColumn(column: Column, rng: Rng, scope: Record<string, unk
       return sampleDate(column, rng);
     case 'persona':
       return samplePersona(column, rng);
+    case 'joint':
+      // Records past the planned total (until-valid runs) cycle through the balanced plan again.
+      return planned.joint!.sample(context.idx % context.total);
+    case 'topic-tree':
+      return pickTopic(context.topicTrees.get(column.name)!, context.idx);
     case 'expression':
-      return convert(templates.template.render(scope), column.type ?? 'string', column.name);
+      return convert(planned.templates.template.render(scope), column.type ?? 'string', column.name);
     default:
-      throw new Error(`column '${column.name}' of kind ${column.kind} is not sampled`);
+      throw new Error(`column '${column.name}' of kind ${column.kind} is filled by a model, not sampled`);
   }
 }
 

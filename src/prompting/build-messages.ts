@@ -1,13 +1,18 @@
 import type { PlannedColumn } from '../recipe/plan-recipe.js';
 import type { ChatMessage } from '../models/types.js';
 
-/** Renders an LLM column's system and user prompts over the record's values so far. */
-export function buildMessages(planned: PlannedColumn, scope: Record<string, unknown>): ChatMessage[] {
+/**
+ * Renders an LLM column's system and user prompts over the record's values so far. Few-shot
+ * examples (already formatted as delimited data blocks) come before the task; a chain-of-thought
+ * instruction, when asked for, comes after it.
+ */
+export function buildMessages(planned: PlannedColumn, scope: Record<string, unknown>, fewShot = '', cotInstruction?: string): ChatMessage[] {
   const messages: ChatMessage[] = [];
   const system = planned.templates.system?.render(scope);
   if (system) messages.push({ role: 'system', content: system });
   // The schema is not repeated in the prompt: every engine enforces it (grammar, JSON-schema mode,
   // forced tool), and a server that ignores it gets the schema in the repair message instead.
-  messages.push({ role: 'user', content: planned.templates.prompt.render(scope) });
+  const parts = [fewShot, planned.templates.prompt.render(scope), cotInstruction].filter(Boolean);
+  messages.push({ role: 'user', content: parts.join('\n\n') });
   return messages;
 }

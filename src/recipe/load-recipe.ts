@@ -3,11 +3,12 @@
  * Every problem is reported at once, with the file, the line and the field path.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
 import { RecipeError, type RecipeIssue } from './recipe-error.js';
 import { locateYamlPath, parseYamlWithLines } from './yaml-location.js';
 import { recipeSchema, columnKinds, type RecipeInput } from './schema.js';
-import { planRecipe, type Plan } from './plan-recipe.js';
+import { planRecipe, resolveRecipePaths, type Plan } from './plan-recipe.js';
 
 export function loadRecipeFile(file: string): Plan {
   let text: string;
@@ -22,7 +23,7 @@ export function loadRecipeFile(file: string): Plan {
 export function parseRecipeYaml(text: string, file = '<recipe>'): Plan {
   const { doc, lineCounter } = parseYamlWithLines(text, file);
   try {
-    return planRecipeObject(doc.toJS(), file);
+    return planRecipeObject(doc.toJS(), file, file.startsWith('<') ? process.cwd() : dirname(resolve(file)));
   } catch (error) {
     if (error instanceof RecipeError) {
       throw new RecipeError(file, error.issues.map((issue) => ({ ...issue, ...locateYamlPath(doc, issue.path, lineCounter) })));
@@ -31,11 +32,14 @@ export function parseRecipeYaml(text: string, file = '<recipe>'): Plan {
   }
 }
 
-/** Validates and plans a recipe given as an object (the library entry point). */
-export function planRecipeObject(input: RecipeInput | unknown, file = '<recipe>'): Plan {
+/**
+ * Validates and plans a recipe given as an object (the library entry point). Relative file paths
+ * in it (few-shot files, model files) are taken relative to `baseDir`.
+ */
+export function planRecipeObject(input: RecipeInput | unknown, file = '<recipe>', baseDir = process.cwd()): Plan {
   const parsed = recipeSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) throw new RecipeError(file, parsed.error.issues.map(toIssue));
-  const { plan, issues } = planRecipe(parsed.data);
+  const { plan, issues } = planRecipe(resolveRecipePaths(parsed.data, baseDir));
   if (!plan) throw new RecipeError(file, issues);
   return plan;
 }

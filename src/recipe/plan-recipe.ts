@@ -4,18 +4,30 @@
  * reported with its path before a single model call is made.
  */
 import { Ajv, type ValidateFunction } from 'ajv';
+import { isAbsolute, resolve } from 'node:path';
 import { orderColumns } from './column-graph.js';
 import type { RecipeIssue } from './recipe-error.js';
 import { isLlmColumn, type Column, type Recipe } from './schema.js';
 import { compileTemplate, type CompiledTemplate } from '../prompting/template.js';
+import { loadExamples, type Example } from '../prompting/few-shot/load-examples.js';
+import { createExampleSelector, type ExampleSelector } from '../prompting/few-shot/select-examples.js';
+import { createJointSampler, type JointDimension, type JointSampler } from '../samplers/joint.js';
+import { DIVERSITY_DIMENSIONS, DIVERSITY_DIMENSION_NAMES } from '../samplers/diversity-data.js';
+import { deriveSeed } from '../samplers/rng.js';
+import { withReasoningField } from '../prompting/reasoning.js';
 
 export interface PlannedColumn {
   column: Column;
   dependsOn: string[];
   /** Compiled templates of this column, by field name (prompt, system, template). */
   templates: Record<string, CompiledTemplate>;
-  /** Output validator for llm-object columns. */
+  /** Output validator for llm-object columns (and for their reasoning-wrapped replies). */
   validate?: ValidateFunction;
+  validateWithReasoning?: ValidateFunction;
+  /** Few-shot examples and the per-record selector, loaded at plan time so a bad file fails first. */
+  fewShot?: { examples: Example[]; selector: ExampleSelector };
+  /** Joint sampler of a joint column. */
+  joint?: JointSampler;
 }
 
 export interface Plan {
@@ -29,8 +41,25 @@ export const DEFAULT_SEED = 42;
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 
+/**
+ * Makes the recipe's file paths absolute, relative to the recipe file's folder, so the resolved
+ * recipe stored in a run directory still works when resumed from elsewhere.
+ */
+export function resolveRecipePaths(recipe: Recipe, baseDir: string): Recipe {
+  const abs = (path: string) => (isAbsolute(path) ? path : resolve(baseDir, path));
+  return {
+    ...recipe,
+    models: Object.fromEntries(Object.entries(recipe.models).map(([n, m]) => [n, m.engine === 'local' && m.path ? { ...m, path: abs(m.path) } : m])),
+    columns: recipe.columns.map((c) => ('few_shot' in c && c.few_shot ? { ...c, few_shot: { ...c.few_shot, file: abs(c.few_shot.file) } } : c)),
+  };
+}
+
 export function planRecipe(recipe: Recipe): { plan?: Plan; issues: RecipeIssue[] } {
   const issues: RecipeIssue[] = [];
+  const reserved = new Set(recipe.columns.flatMap((c) => (isLlmColumn(c) && c.kind !== 'llm-conversation' && c.reasoning ? [`${c.name}_reasoning`] : [])));
+  recipe.columns.forEach((c, i) => {
+    if (reserved.has(c.name)) issues.push({ path: ['columns', i, 'name'], message: `'${c.name}' is the name of another column's kept reasoning; rename it` });
+  });
   const planned: PlannedColumn[] = recipe.columns.map((column, index) => planColumn(recipe, column, index, issues));
   const { order, issues: graphIssues } = orderColumns(
     planned.map((p, index) => ({ name: p.column.name, index, dependsOn: p.dependsOn })),
@@ -55,10 +84,57 @@ function planColumn(recipe: Recipe, column: Column, index: number, issues: Recip
     }
   };
   let validate: ValidateFunction | undefined;
+  let validateWithReasoning: ValidateFunction | undefined;
+
+  const seed = recipe.seed ?? DEFAULT_SEED;
+  let fewShot: PlannedColumn['fewShot'];
+  let joint: JointSampler | undefined;
+  const checkModel = (model: string) => {
+    if (recipe.models[model]) return;
+    const known = Object.keys(recipe.models);
+    issues.push({
+      path: at('model'),
+      message: `unknown model '${model}'; ${known.length ? `define it under models: (known: ${known.join(', ')})` : 'add it under the top-level models: section'}`,
+    });
+  };
 
   switch (column.kind) {
     case 'category':
-      checkWeights(column.values.length, column.weights, at('weights'), issues);
+      if (!column.values === !column.builtin) {
+        issues.push({ path: at('values'), message: `give either values or builtin (one of ${DIVERSITY_DIMENSION_NAMES.join(', ')})` });
+      } else {
+        checkWeights(column.values?.length ?? DIVERSITY_DIMENSIONS[column.builtin!].values.length, column.weights, at('weights'), issues);
+      }
+      break;
+    case 'joint': {
+      const dimensions: Record<string, JointDimension> = {};
+      for (const [dim, spec] of Object.entries(column.dimensions)) {
+        if (spec === 'builtin') {
+          const data = DIVERSITY_DIMENSIONS[dim as keyof typeof DIVERSITY_DIMENSIONS];
+          if (!data) issues.push({ path: at('dimensions', dim), message: `no built-in values for '${dim}'; built-in dimensions are ${DIVERSITY_DIMENSION_NAMES.join(', ')}` });
+          else dimensions[dim] = { values: data.values };
+        } else dimensions[dim] = spec;
+      }
+      if (!Object.keys(dimensions).length) issues.push({ path: at('dimensions'), message: 'give at least one dimension' });
+      else {
+        try {
+          joint = createJointSampler({ dimensions, mode: column.mode ?? 'stratified', target: column.target, total: recipe.records, seed: deriveSeed(seed, column.name) });
+        } catch (error) {
+          issues.push({ path: at(column.target ? 'target' : 'dimensions'), message: (error as Error).message });
+        }
+      }
+      break;
+    }
+    case 'topic-tree':
+      compile('root', column.root);
+      if (templates.root?.references.length) issues.push({ path: at('root'), message: 'the root topic is expanded once per run, so it cannot refer to other columns' });
+      checkModel(column.model);
+      break;
+    case 'llm-conversation':
+      compile('scenario', column.scenario);
+      compile('user', column.user);
+      compile('assistant', column.assistant);
+      checkModel(column.model);
       break;
     case 'subcategory':
       dependsOn.add(column.parent);
@@ -87,23 +163,35 @@ function planColumn(recipe: Recipe, column: Column, index: number, issues: Recip
     case 'llm-object':
       compile('system', column.system);
       compile('prompt', column.prompt);
-      if (!recipe.models[column.model]) {
-        const known = Object.keys(recipe.models);
-        issues.push({
-          path: at('model'),
-          message: `unknown model '${column.model}'; ${known.length ? `define it under models: (known: ${known.join(', ')})` : 'add it under the top-level models: section'}`,
-        });
+      checkModel(column.model);
+      if (column.few_shot) {
+        const spec = column.few_shot;
+        try {
+          const examples = loadExamples(spec.file, { k: spec.k });
+          const selector = createExampleSelector(examples, {
+            k: spec.k,
+            strategy: spec.strategy ?? 'random',
+            stratifyBy: spec.stratify_by,
+            similarFields: spec.similar_fields,
+            seed: deriveSeed(seed, column.name, 'few-shot'),
+          });
+          fewShot = { examples, selector };
+        } catch (error) {
+          issues.push({ path: at('few_shot'), message: (error as Error).message });
+        }
+        for (const ref of [spec.stratify_by, ...(spec.similar_fields ?? [])]) if (ref) dependsOn.add(ref);
       }
       if (column.kind === 'llm-object') {
         try {
           validate = ajv.compile(column.schema);
+          if (column.reasoning) validateWithReasoning = ajv.compile(withReasoningField(column.schema));
         } catch (error) {
           issues.push({ path: at('schema'), message: `not a valid JSON Schema: ${(error as Error).message}` });
         }
       }
       break;
   }
-  return { column, dependsOn: [...dependsOn], templates, validate };
+  return { column, dependsOn: [...dependsOn], templates, validate, validateWithReasoning, fewShot, joint };
 }
 
 function checkWeights(count: number, weights: number[] | undefined, path: (string | number)[], issues: RecipeIssue[]) {

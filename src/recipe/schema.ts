@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { PERSONA_FIELD_NAMES } from '../samplers/persona-data.js';
+import { DIVERSITY_DIMENSION_NAMES } from '../samplers/diversity-data.js';
 
 const name = z
   .string()
@@ -72,7 +73,14 @@ const columnBase = {
 };
 
 const categoryColumn = z
-  .object({ ...columnBase, kind: z.literal('category'), values: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1), weights: weights.optional() })
+  .object({
+    ...columnBase,
+    kind: z.literal('category'),
+    /** The values; or leave out and name a built-in list with `builtin`. */
+    values: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1).optional(),
+    builtin: z.enum(DIVERSITY_DIMENSION_NAMES).optional(),
+    weights: weights.optional(),
+  })
   .strict();
 
 const weightedValues = z.object({ values: z.array(z.string()).min(1), weights: weights.optional() }).strict();
@@ -114,6 +122,32 @@ const personaColumn = z
   })
   .strict();
 
+const jointColumn = z
+  .object({
+    ...columnBase,
+    kind: z.literal('joint'),
+    /** Each dimension: `builtin` (audience, style, tone, length) or its own values. */
+    dimensions: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), z.union([z.literal('builtin'), weightedValues])),
+    /** stratified: balanced over the cross product; independent: each dimension by its weights; target: the given shares. */
+    mode: z.enum(['stratified', 'independent', 'target']).optional(),
+    /** For mode target: share per combination, keyed "value1|value2" in dimension order. */
+    target: z.record(z.string(), z.number().nonnegative()).optional(),
+  })
+  .strict();
+
+const topicTreeColumn = z
+  .object({
+    ...columnBase,
+    kind: z.literal('topic-tree'),
+    model: name,
+    root: z.string().min(1),
+    depth: z.number().int().min(1).max(4),
+    breadth: z.number().int().min(2).max(20),
+    /** Extra guidance for the expansion prompt (audience, domain, what to avoid). */
+    instructions: z.string().optional(),
+  })
+  .strict();
+
 const expressionColumn = z
   .object({
     ...columnBase,
@@ -124,11 +158,33 @@ const expressionColumn = z
   })
   .strict();
 
+const fewShot = z
+  .object({
+    /** JSONL or CSV file of examples (relative to the recipe file). */
+    file: z.string().min(1),
+    k: z.number().int().min(1).max(50),
+    strategy: z.enum(['random', 'stratified', 'round-robin', 'similar']).optional(),
+    /** For stratified: the field shared by examples and records (e.g. category). */
+    stratify_by: z.string().optional(),
+    /** For similar: the record's columns compared with the examples. */
+    similar_fields: z.array(z.string()).optional(),
+    /** Example fields shown in the prompt (default: all). */
+    fields: z.array(z.string()).optional(),
+    /** Replies this similar to an example (word 3-gram containment/Jaccard) are asked again, then flagged. */
+    copy_threshold: z.number().gt(0).max(1).optional(),
+  })
+  .strict();
+
 const llmCommon = {
   ...columnBase,
   model: name,
   system: z.string().optional(),
   prompt: z.string().min(1),
+  few_shot: fewShot.optional(),
+  /** Ask for step-by-step reasoning before the answer; models that reason natively keep theirs. */
+  reasoning: z.boolean().optional(),
+  /** Export the reasoning as `<name>_reasoning` (default true when reasoning is on). */
+  keep_reasoning: z.boolean().optional(),
   temperature: z.number().min(0).max(2).optional(),
   max_tokens: z.number().int().positive().optional(),
   /** Keep the reply's mean and minimum token log-probability (exported under `_logprobs`). */
@@ -141,6 +197,24 @@ const llmObjectColumn = z
   .object({ ...llmCommon, kind: z.literal('llm-object'), schema: z.record(z.string(), z.unknown()) })
   .strict();
 
+const llmConversationColumn = z
+  .object({
+    ...columnBase,
+    kind: z.literal('llm-conversation'),
+    model: name,
+    /** What the conversation is about (template). */
+    scenario: z.string().min(1),
+    /** Who the user is and what they want (template); the model plays this side too. */
+    user: z.string().min(1),
+    /** Who the assistant is (template). */
+    assistant: z.string().min(1),
+    /** User/assistant exchanges. */
+    turns: z.number().int().min(1).max(20),
+    temperature: z.number().min(0).max(2).optional(),
+    max_tokens: z.number().int().positive().optional(),
+  })
+  .strict();
+
 export const columnKinds = [
   'category',
   'subcategory',
@@ -148,9 +222,12 @@ export const columnKinds = [
   'float',
   'date',
   'persona',
+  'joint',
   'expression',
+  'topic-tree',
   'llm-text',
   'llm-object',
+  'llm-conversation',
 ] as const;
 
 export const columnSchema = z.discriminatedUnion('kind', [
@@ -160,9 +237,12 @@ export const columnSchema = z.discriminatedUnion('kind', [
   floatColumn,
   dateColumn,
   personaColumn,
+  jointColumn,
   expressionColumn,
+  topicTreeColumn,
   llmTextColumn,
   llmObjectColumn,
+  llmConversationColumn,
 ]);
 
 export const generationSchema = z
@@ -199,8 +279,15 @@ export type Column = z.infer<typeof columnSchema>;
 export type ColumnKind = Column['kind'];
 export type ModelConfig = z.infer<typeof modelSchema>;
 export type LocalModelConfig = z.infer<typeof localModelSchema>;
-export type LlmColumn = Extract<Column, { kind: 'llm-text' | 'llm-object' }>;
+export type LlmColumn = Extract<Column, { kind: 'llm-text' | 'llm-object' | 'llm-conversation' }>;
+export type PromptColumn = Extract<Column, { kind: 'llm-text' | 'llm-object' }>;
 
+/** Columns filled per record by model calls (a topic tree calls models once per run, not per record). */
 export function isLlmColumn(column: Column): column is LlmColumn {
-  return column.kind === 'llm-text' || column.kind === 'llm-object';
+  return column.kind === 'llm-text' || column.kind === 'llm-object' || column.kind === 'llm-conversation';
+}
+
+/** Columns whose calls go to a model (per record or, for topic trees, once per run). */
+export function modelOf(column: Column): string | undefined {
+  return 'model' in column ? column.model : undefined;
 }

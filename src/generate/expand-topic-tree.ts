@@ -1,0 +1,92 @@
+/**
+ * A topic-tree column: the model expands a root topic into subtopics, level by level (depth and
+ * breadth set by the user), once per run; records then take the leaves evenly, each leaf once per
+ * cycle in a seeded order. The expansion's calls are cached like any other, so a resumed or
+ * repeated run rebuilds the same tree for free.
+ */
+import { Ajv } from 'ajv';
+import type { ModelRunner } from '../models/model-runner.js';
+import type { ChatMessage } from '../models/types.js';
+import type { Column } from '../recipe/schema.js';
+import { parseObjectReply, repairInstruction } from '../prompting/parse-reply.js';
+import { createRng, deriveSeed } from '../samplers/rng.js';
+
+type TopicTreeColumn = Extract<Column, { kind: 'topic-tree' }>;
+
+export interface TopicTree {
+  column: string;
+  seed: number;
+  /** Every leaf as its path from the root. */
+  leaves: string[][];
+  /** Nodes the model could not expand (kept as leaves), with the reason. */
+  unexpanded: { path: string[]; reason: string }[];
+}
+
+const MAX_ATTEMPTS = 3;
+const ajv = new Ajv({ strict: false });
+
+export async function expandTopicTree(column: TopicTreeColumn, runner: ModelRunner, seed: number, signal?: AbortSignal): Promise<TopicTree> {
+  const schema = {
+    type: 'object',
+    properties: { subtopics: { type: 'array', items: { type: 'string', minLength: 2, maxLength: 80 }, minItems: column.breadth, maxItems: column.breadth } },
+    required: ['subtopics'],
+  };
+  const validate = ajv.compile(schema);
+  const tree: TopicTree = { column: column.name, seed, leaves: [], unexpanded: [] };
+  let level: string[][] = [[column.root]];
+  for (let depth = 0; depth < column.depth; depth++) {
+    const children = await Promise.all(
+      level.map(async (path): Promise<string[][]> => {
+        const messages: ChatMessage[] = [{ role: 'user', content: expansionPrompt(column, path) }];
+        let reason = '';
+        for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+          const reply = await runner.call(
+            column.model,
+            { messages, schema, seed: deriveSeed(seed, column.name, path.join('\u0000'), attempt), signal },
+            { idx: -1, column: column.name, resumed: true },
+          );
+          const parsed = parseObjectReply(reply.text, validate);
+          if (parsed.ok) {
+            const subtopics = distinct((parsed.value as { subtopics: string[] }).subtopics);
+            if (subtopics.length) return subtopics.map((s) => [...path, s]);
+            reason = 'no distinct subtopics';
+          } else reason = parsed.error;
+          messages.push({ role: 'assistant', content: reply.text }, { role: 'user', content: repairInstruction(reason, schema) });
+        }
+        tree.unexpanded.push({ path, reason });
+        return [path];
+      }),
+    );
+    level = children.flat();
+  }
+  tree.leaves = level;
+  return tree;
+}
+
+function expansionPrompt(column: TopicTreeColumn, path: string[]): string {
+  const where = path.length > 1 ? ` (within ${path.slice(0, -1).join(' > ')})` : '';
+  return (
+    `List ${column.breadth} distinct, specific subtopics of "${path.at(-1)}"${where}. ` +
+    'Each subtopic is a short phrase; together they should cover the topic without overlapping.' +
+    (column.instructions ? `\n${column.instructions}` : '')
+  );
+}
+
+function distinct(items: string[]): string[] {
+  const seen = new Set<string>();
+  return items.map((s) => s.trim()).filter((s) => s && !seen.has(s.toLowerCase()) && seen.add(s.toLowerCase()));
+}
+
+/** The leaf for record `idx`: every leaf once per cycle of `leaves.length` records, in a seeded order per cycle. */
+export function pickTopic(tree: TopicTree, idx: number): { leaf: string; path: string } {
+  const n = tree.leaves.length;
+  const cycle = Math.floor(idx / n);
+  const order = [...Array(n).keys()];
+  const rng = createRng(deriveSeed(tree.seed, tree.column, 'cycle', cycle));
+  for (let i = n - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const path = tree.leaves[order[idx % n]];
+  return { leaf: path.at(-1)!, path: path.join(' > ') };
+}
