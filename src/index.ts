@@ -7,3 +7,4 @@ export type { Recipe, RecipeInput, Column, ModelConfig } from './recipe/schema.j
 export type { Plan, PlannedColumn } from './recipe/plan-recipe.js';
 export { ModelCallError, ModelSetupError, type ModelEngine, type ModelRequest, type ModelResponse, type ChatMessage } from './models/types.js';
 export { compileTemplate, TemplateError } from './prompting/template.js';
+export * from './curate/index.js';

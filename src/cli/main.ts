@@ -3,12 +3,14 @@ import { Command } from 'commander';
 import { generateCommand } from './generate-command.js';
 import { resumeCommand } from './resume-command.js';
 import { validateCommand } from './validate-command.js';
+import { curateCommand } from './curate-command.js';
 
 const program = new Command('synthkit')
   .description('LLM-driven synthetic data generation')
   .version('0.1.0')
   .addCommand(generateCommand())
   .addCommand(resumeCommand())
-  .addCommand(validateCommand());
+  .addCommand(validateCommand())
+  .addCommand(curateCommand());
 
 await program.parseAsync(process.argv);

@@ -4,6 +4,7 @@
  */
 import cliProgress from 'cli-progress';
 import type { GenerateEvent, RunProgress, RunSummary } from '../generate/events.js';
+import { formatCurationSummary } from '../curate/explain-record.js';
 
 export function createProgressView(stream: NodeJS.WriteStream = process.stderr, quiet = false) {
   const live = stream.isTTY && !quiet;
@@ -83,6 +84,7 @@ export function formatSummary(s: RunSummary): string {
   }
   if (s.cost !== undefined) lines.push(`total cost: $${s.cost.toFixed(4)}`);
   lines.push(`files: ${s.files.join(', ')}`);
+  if (s.curation) lines.push(formatCurationSummary(s.curation));
   if (!s.complete) lines.push(`WARNING: only ${s.valid} of ${s.requested} records are valid; the max_records cap was reached.`);
   else if (s.flagged) lines.push(`note: ${s.flagged} record(s) have flagged cells; see their _errors field.`);
   return lines.join('\n');

@@ -276,7 +276,7 @@ const weightStage = z
     max: z.number().positive().optional(),
   })
   .strict()
-  .refine((s) => s.min === undefined || s.max === undefined || s.min <= 1 && 1 <= s.max, { message: 'min must be <= 1 <= max (weights have mean 1)' });
+  .refine((s) => (s.min ?? 0) <= 1 && 1 <= (s.max ?? Number.POSITIVE_INFINITY), { message: 'min must be <= 1 <= max (weights have mean 1)' });
 
 export const stageKinds = [
   'length',
@@ -332,6 +332,10 @@ export const curateConfigSchema = z
   .strict()
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();
+    const weights = config.stages.flatMap((s, i) => (s.stage === 'weight' ? [i] : []));
+    for (const i of weights.slice(1)) {
+      ctx.addIssue({ code: 'custom', path: ['stages', i, 'stage'], message: `only one weight stage is allowed (stages[${weights[0]}] is one); combine the formulas` });
+    }
     config.stages.forEach((stage, i) => {
       const name = stageNameOf(stage);
       if (seen.has(name)) {

@@ -1,4 +1,5 @@
 import type { ModelUsage } from '../store/run-store.js';
+import type { CurationSummary } from '../curate/run-curation.js';
 
 export interface RunProgress {
   /** Records asked for. */
@@ -37,6 +38,8 @@ export interface RunSummary {
   /** Where the wall time went: loading models, generating records, writing files. */
   timings: { setupMs: number; generateMs: number; exportMs: number };
   files: string[];
+  /** Present when the recipe has a curate: section (outputs in <run-dir>/curated/). */
+  curation?: CurationSummary;
 }
 
 export type GenerateEvent =

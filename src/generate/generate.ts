@@ -22,6 +22,7 @@ import { fillConversation } from './fill-conversation.js';
 import { expandTopicTree, type TopicTree } from './expand-topic-tree.js';
 import { sampleColumn } from './sample-column.js';
 import { exportRun } from './export-run.js';
+import { curate } from '../curate/run-curation.js';
 import type { GenerateEvent, RunProgress, RunSummary } from './events.js';
 
 export interface GenerateOptions {
@@ -188,6 +189,14 @@ async function runPlan(plan: Plan, store: RunStore, options: GenerateOptions): P
     if (fatal) throw fatal;
 
     const summary = await exportRun(store, plan, runner, { target, untilValid, startedAt: started, modelsReadyAt, recordsDoneAt });
+    if (plan.curate) {
+      summary.curation = await curate(store.dir, plan.curate, {
+        out: join(store.dir, 'curated'),
+        signal: options.signal,
+        cache: recipe.cache,
+        cacheDir: options.cacheDir,
+      });
+    }
     await writeFileAtomic(join(store.dir, 'summary.json'), JSON.stringify(summary, null, 2));
     emit({ type: 'done', summary });
     return summary;

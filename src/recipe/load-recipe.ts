@@ -9,6 +9,8 @@ import { RecipeError, type RecipeIssue } from './recipe-error.js';
 import { locateYamlPath, parseYamlWithLines } from './yaml-location.js';
 import { recipeSchema, columnKinds, type RecipeInput } from './schema.js';
 import { planRecipe, resolveRecipePaths, type Plan } from './plan-recipe.js';
+import { parseCurateConfigObject } from '../curate/load-curate-config.js';
+import type { CurateConfig } from '../curate/config-schema.js';
 
 export function loadRecipeFile(file: string): Plan {
   let text: string;
@@ -40,8 +42,18 @@ export function planRecipeObject(input: RecipeInput | unknown, file = '<recipe>'
   const parsed = recipeSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) throw new RecipeError(file, parsed.error.issues.map(toIssue));
   const { plan, issues } = planRecipe(resolveRecipePaths(parsed.data, baseDir));
-  if (!plan) throw new RecipeError(file, issues);
-  return plan;
+  let curate: CurateConfig | undefined;
+  if (parsed.data.curate !== undefined) {
+    try {
+      curate = parseCurateConfigObject(parsed.data.curate, file, ['curate']);
+      curate = { ...curate, models: { ...parsed.data.models, ...curate.models } };
+    } catch (error) {
+      if (!(error instanceof RecipeError)) throw error;
+      issues.push(...error.issues);
+    }
+  }
+  if (!plan || issues.length) throw new RecipeError(file, issues);
+  return { ...plan, curate };
 }
 
 function toIssue(issue: z.core.$ZodIssue): RecipeIssue {

@@ -15,6 +15,7 @@ import { createJointSampler, type JointDimension, type JointSampler } from '../s
 import { DIVERSITY_DIMENSIONS, DIVERSITY_DIMENSION_NAMES } from '../samplers/diversity-data.js';
 import { deriveSeed } from '../samplers/rng.js';
 import { withReasoningField } from '../prompting/reasoning.js';
+import type { CurateConfig } from '../curate/config-schema.js';
 
 export interface PlannedColumn {
   column: Column;
@@ -33,6 +34,8 @@ export interface PlannedColumn {
 export interface Plan {
   recipe: Recipe;
   seed: number;
+  /** The recipe's curate: section, validated; its models include the recipe's. */
+  curate?: CurateConfig;
   /** Columns in the order they must be computed. */
   columns: PlannedColumn[];
 }

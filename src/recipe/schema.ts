@@ -269,6 +269,8 @@ export const recipeSchema = z
     generation: generationSchema.optional(),
     /** Reuse identical model calls from the shared cache (default true). */
     cache: z.boolean().optional(),
+    /** Curation run on the finished dataset: the same config `synthkit curate --with` reads (validated at plan time). */
+    curate: z.unknown().optional(),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import { FingerprintSet, finalize32, mixStep } from './fingerprint-set.js';
+import { hashTokens } from './ngram-hash.js';
 import { wordTokens } from './tokenize.js';
 
 /**
@@ -10,17 +11,16 @@ import { wordTokens } from './tokenize.js';
  */
 export const MAX_DISTINCT_N = 4;
 
-/** The same hash seeds and multipliers for every counter: results do not depend on the instance. */
+/** The same hash seeds for every counter: results do not depend on the instance. */
 const SEED_HI = 0x243f6a88;
-const SEED_LO = 0x85a308d3;
+const SEED_LO = 0x85a308d3 | 0;
 
 /**
- * Streams texts one at a time for n = 1..4 without keeping them: words become integer ids (one
- * vocabulary map), n-grams become 64-bit fingerprints in a {@link FingerprintSet}. Memory grows
- * with the number of distinct n-grams, not with the corpus text.
+ * Streams texts one at a time for n = 1..4 without keeping them: words are hashed (ngram-hash.ts),
+ * n-grams become 64-bit fingerprints in a {@link FingerprintSet}. Memory grows with the number of
+ * distinct n-grams, not with the corpus text.
  */
 export class DistinctNCounter {
-  private readonly vocabulary = new Map<string, number>();
   private readonly seen: FingerprintSet[] = [];
   private readonly totals: number[] = [];
 
@@ -38,32 +38,24 @@ export class DistinctNCounter {
 
   /** Counts the n-grams of an already tokenized text. */
   addTokens(tokens: readonly string[]): void {
-    const ids = new Array<number>(tokens.length);
-    for (let i = 0; i < tokens.length; i++) {
-      let id = this.vocabulary.get(tokens[i]);
-      if (id === undefined) {
-        id = this.vocabulary.size + 1;
-        this.vocabulary.set(tokens[i], id);
-      }
-      ids[i] = id;
-    }
-    for (let start = 0; start < ids.length; start++) {
+    const { hi: tokenHi, lo: tokenLo } = hashTokens(tokens);
+    for (let start = 0; start < tokens.length; start++) {
       let hi = SEED_HI;
       let lo = SEED_LO;
-      const longest = Math.min(MAX_DISTINCT_N, ids.length - start);
+      const longest = Math.min(MAX_DISTINCT_N, tokens.length - start);
       for (let k = 0; k < longest; k++) {
-        hi = mixStep(hi, ids[start + k]);
-        lo = mixStep(lo, ids[start + k]);
+        hi = mixStep(hi, tokenHi[start + k]);
+        lo = mixStep(lo, tokenLo[start + k]);
         this.seen[k].add(finalize32(hi, k + 1), finalize32(lo, k + 1));
         this.totals[k]++;
       }
     }
   }
 
-  /** Distinct-n for n in 1..4; 0 when the corpus has no n-gram of that length. */
+  /** Distinct-n for n in 1..4; NaN (not measurable) when the corpus has no n-gram of that length. */
   value(n: number): number {
     const k = checkN(n);
-    return this.totals[k] === 0 ? 0 : this.seen[k].size / this.totals[k];
+    return this.totals[k] === 0 ? Number.NaN : this.seen[k].size / this.totals[k];
   }
 
   /** Distinct and total n-gram counts for n in 1..4. */

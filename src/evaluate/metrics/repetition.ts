@@ -1,4 +1,5 @@
-import { ngramKeys, wordTokens } from './tokenize.js';
+import { distinctSorted, hashTokens, ngramKeys53 } from './ngram-hash.js';
+import { wordTokens } from './tokenize.js';
 
 /**
  * N-gram repetition: how much a text repeats itself, and which phrases recur across records.
@@ -14,6 +15,10 @@ import { ngramKeys, wordTokens } from './tokenize.js';
  * frequent-items summary (Misra & Gries 1982): `capacity` counters, and every n-gram found in more
  * than M / (capacity + 1) records (M = record-level n-gram occurrences) is guaranteed to survive.
  * {@link topRepeatedNgrams} then recounts the candidates exactly in a second pass.
+ *
+ * N-grams are compared by 53-bit hashes (ngram-hash.ts), never built as strings except for the
+ * few reported; a false match needs two n-grams colliding on 53 bits (odds ~k^2 / 2^54 over k
+ * distinct n-grams, ~3e-3 over 10^7 of them, and then only if both are among the candidates).
  */
 export const REPETITION_DEFAULTS = { n: 4, topN: 3, top: 20, capacity: 10_000 } as const;
 
@@ -22,7 +27,7 @@ export function selfRepetition(tokens: readonly string[], n: number = REPETITION
   checkN(n);
   const total = tokens.length - n + 1;
   if (total <= 0) return 0;
-  return 1 - new Set(ngramKeys(tokens, n)).size / total;
+  return 1 - distinctSorted(ngramKeys53(hashTokens(tokens), n)).length / total;
 }
 
 /** Streams texts: per-text repetition (returned by `add`) and its mean over texts with n-grams. */
@@ -64,9 +69,9 @@ export class RepetitionCounter {
   }
 }
 
-/** Misra-Gries summary of record-level n-grams: the candidates for the most repeated phrases. */
+/** Misra-Gries summary of record-level n-grams (by 53-bit key): candidates for the most repeated. */
 export class FrequentNgrams {
-  private readonly counters = new Map<string, number>();
+  private readonly counters = new Map<number, number>();
 
   constructor(
     readonly n: number = REPETITION_DEFAULTS.topN,
@@ -81,26 +86,24 @@ export class FrequentNgrams {
   }
 
   addTokens(tokens: readonly string[]): void {
-    for (const gram of new Set(ngramKeys(tokens, this.n))) {
-      const count = this.counters.get(gram);
-      if (count !== undefined) this.counters.set(gram, count + 1);
-      else if (this.counters.size < this.capacity) this.counters.set(gram, 1);
+    for (const key of distinctSorted(ngramKeys53(hashTokens(tokens), this.n))) {
+      const count = this.counters.get(key);
+      if (count !== undefined) this.counters.set(key, count + 1);
+      else if (this.counters.size < this.capacity) this.counters.set(key, 1);
       else {
         // Decrement every counter (the new item's own count is spent at the same time). Each such
         // step lowers the total count by capacity + 1, so the steps cost O(M) over the stream.
-        for (const [key, value] of this.counters) {
-          if (value === 1) this.counters.delete(key);
-          else this.counters.set(key, value - 1);
+        for (const [k, value] of this.counters) {
+          if (value === 1) this.counters.delete(k);
+          else this.counters.set(k, value - 1);
         }
       }
     }
   }
 
-  /** Candidate n-grams with their Misra-Gries lower-bound counts, largest first. */
-  candidates(): { ngram: string; atLeast: number }[] {
-    return [...this.counters]
-      .map(([ngram, atLeast]) => ({ ngram, atLeast }))
-      .sort((a, b) => b.atLeast - a.atLeast || (a.ngram < b.ngram ? -1 : 1));
+  /** Candidate n-gram keys with their Misra-Gries lower-bound counts, largest first. */
+  candidates(): { key: number; atLeast: number }[] {
+    return [...this.counters].map(([key, atLeast]) => ({ key, atLeast })).sort((a, b) => b.atLeast - a.atLeast || a.key - b.key);
   }
 }
 
@@ -130,18 +133,24 @@ export function topRepeatedNgrams(texts: readonly string[], options: TopRepeated
   const top = options.top ?? REPETITION_DEFAULTS.top;
   const summary = new FrequentNgrams(n, options.capacity ?? REPETITION_DEFAULTS.capacity);
   for (const text of texts) summary.add(text);
-  const exact = new Map<string, number>(summary.candidates().map((c) => [c.ngram, 0]));
+  const exact = new Map<number, { ngram: string; records: number }>(summary.candidates().map((c) => [c.key, { ngram: '', records: 0 }]));
   for (const text of texts) {
-    for (const gram of new Set(ngramKeys(wordTokens(text), n))) {
-      const count = exact.get(gram);
-      if (count !== undefined) exact.set(gram, count + 1);
+    const tokens = wordTokens(text);
+    const keys = ngramKeys53(hashTokens(tokens), n);
+    const counted = new Set<number>();
+    for (let i = 0; i < keys.length; i++) {
+      const entry = exact.get(keys[i]);
+      if (entry === undefined || counted.has(keys[i])) continue;
+      counted.add(keys[i]);
+      entry.records++;
+      if (entry.ngram === '') entry.ngram = tokens.slice(i, i + n).join(' ');
     }
   }
-  return [...exact]
-    .filter(([, records]) => records >= 2)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+  return [...exact.values()]
+    .filter((entry) => entry.records >= 2)
+    .sort((a, b) => b.records - a.records || (a.ngram < b.ngram ? -1 : 1))
     .slice(0, top)
-    .map(([ngram, records]) => ({ ngram, records, share: records / texts.length }));
+    .map(({ ngram, records }) => ({ ngram, records, share: records / texts.length }));
 }
 
 function checkN(n: number): void {

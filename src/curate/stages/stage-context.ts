@@ -1,0 +1,41 @@
+import type { ModelSession } from '../../models/open-models.js';
+import type { CurateConfig, StageConfig } from '../config-schema.js';
+import type { CurationRecord, StageOutcome } from '../curation-record.js';
+import type { CurateEvent } from '../curate-events.js';
+
+/** What a stage needs besides its own config. Passed in, never global. */
+export interface StageContext {
+  config: CurateConfig;
+  /** Directory relative paths in the config (eval_file) resolve against. */
+  configDir: string;
+  /** Model session for judge stages (opened only when the config has judges). */
+  session?: ModelSession;
+  seed: number;
+  signal?: AbortSignal;
+  onEvent?: (event: CurateEvent) => void;
+}
+
+/** A stage's result: one outcome per record it was shown, in order, plus anything stage-wide. */
+export interface StageResult {
+  outcomes: StageOutcome[];
+  /** Duplicate clusters (record ids), written to clusters.json. */
+  clusters?: ClusterReport[];
+  /** Judge agreement over the records (Krippendorff's alpha). */
+  agreement?: { alpha: number | null; raters: number; level: 'ordinal' | 'nominal' };
+}
+
+export interface ClusterReport {
+  representative: string | number;
+  members: (string | number)[];
+  pairs?: { a: string | number; b: string | number; similarity: number }[];
+}
+
+export type StageRunner<S extends StageConfig = StageConfig> = (records: CurationRecord[], stage: S, context: StageContext) => Promise<StageResult>;
+
+export function textFieldOf(stage: { field?: string }, config: CurateConfig): string {
+  return stage.field ?? config.text_field ?? 'text';
+}
+
+export function actionOf(stage: { action?: 'drop' | 'flag' }, fallback: 'drop' | 'flag' = 'drop'): 'drop' | 'flag' {
+  return stage.action ?? fallback;
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { findPhones } from '../../../src/safety/pii/phone.js';
+
+const texts = (text: string) => findPhones(text).map((s) => s.text);
+
+describe('findPhones', () => {
+  it('finds Singapore numbers with and without the country prefix', () => {
+    expect(texts('Call +65 9123 4567 or (65) 6123-4567 or (+65)81234567.')).toEqual(['+65 9123 4567', '(65) 6123-4567', '(+65)81234567']);
+    expect(findPhones('+65 9123 4567')[0].confidence).toBe(0.95);
+  });
+  it('rates bare eight-digit numbers by context', () => {
+    expect(findPhones('My HP is 9123 4567')[0]).toMatchObject({ text: '9123 4567', confidence: 0.85 });
+    expect(findPhones('Order 91234567 shipped')[0].confidence).toBe(0.5);
+  });
+  it('requires Singapore numbers to start with 3, 6, 8 or 9', () => {
+    expect(texts('codes 12345678 and 51234567')).toEqual([]);
+  });
+  it('finds E.164 international numbers', () => {
+    expect(texts('US office: +1 415 555 2671, UK +44 20 7946 0958, DE +4930123456.')).toEqual([
+      '+1 415 555 2671',
+      '+44 20 7946 0958',
+      '+4930123456',
+    ]);
+    expect(texts('+1 (415) 555-2671')).toEqual(['+1 (415) 555-2671']);
+  });
+  it('does not match inside longer digit runs', () => {
+    expect(texts('card 4111 1111 1111 1111 and id 912345678901')).toEqual([]);
+  });
+});
