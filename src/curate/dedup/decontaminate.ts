@@ -2,9 +2,9 @@
  * Decontamination: find generated texts that share a long word n-gram with an evaluation text, so
  * benchmark items cannot leak into training data.
  *
- * n = 13 words, as in GPT-3's training-set filtering ("searching for 13-gram overlaps between all
- * test/development sets ... and our training data", Brown et al. 2020, appendix C), which many
- * later pipelines reuse. Eval texts shorter than 13 words would never match, so an eval text of
+ * n = 13 words, as in GPT-3's training-set filtering, which removed training text with 13-gram
+ * overlaps against its test and development sets (Brown et al. 2020, "Language Models are Few-Shot
+ * Learners", appendix C); many later decontamination pipelines reuse 13. Eval texts shorter than 13 words would never match, so an eval text of
  * 8..12 words is matched as a whole (its own length is the n-gram); below 8 words it is skipped as
  * too short to signal contamination. 8 is the minimum n of GPT-3's per-benchmark overlap analysis
  * (appendix C: n is the 5th-percentile example length, clamped to 8..13).

@@ -4,8 +4,8 @@
  * similarity of their shingle sets, with standard error sqrt(J(1-J)/numHashes).
  *
  * Defaults are datatrove's `MinhashConfig` as used for FineWeb (Penedo et al. 2024, "The FineWeb
- * Datasets", section 3.3, and datatrove's `minhash.py`): 5-word shingles, 112 hashes arranged by
- * LSH as 14 bands of 8 rows, seed 1.
+ * Datasets", deduplication section, and datatrove's `minhash.py`): 5-word shingles, 112 hashes
+ * arranged by LSH as 14 bands of 8 rows, seed 1.
  *
  * Hashing. Each shingle's UTF-8 bytes get one 32-bit xxHash (XXH32, seeded from `seed`); hash
  * function i then maps that value x to (a_i * x + b_i) mod 2^32 with a_i odd (a bijection of 32-bit
