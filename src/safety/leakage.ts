@@ -1,4 +1,5 @@
 import { type Summary, summarize } from '../evaluate/metrics/quantiles.js';
+import { hashTokens, ngramKeys53 } from '../evaluate/metrics/ngram-hash.js';
 import { wordTokens } from '../evaluate/metrics/tokenize.js';
 import { SEPARATOR, SuffixAutomaton } from './suffix-automaton.js';
 
@@ -15,7 +16,8 @@ import { SEPARATOR, SuffixAutomaton } from './suffix-automaton.js';
  *    texts shorter than n have no n-grams and score 0.
  * 3. Distance to the closest record (DCR, common in synthetic tabular data privacy, e.g. Park et al.
  *    2018 "Data Synthesis based on Generative Adversarial Networks"): 1 - the highest Jaccard
- *    similarity between its set of word 3-gram shingles (Broder 1997) and a reference's. Exact: an
+ *    similarity between its set of word 3-gram shingles (Broder 1997) and a reference's. Exact (up to
+ *    53-bit shingle hashes, see ngram-hash.ts): an
  *    inverted index from shingle to references means only references that share a shingle are
  *    scored (no MinHash approximation). A text with no shingles (under 3 words) has distance 1.
  *
@@ -73,7 +75,7 @@ export function measureLeakage(synthetic: readonly string[], references: readonl
   const vocabulary = new Map<string, number>();
   const automaton = new SuffixAutomaton();
   const referenceStarts: number[] = [];
-  const shingleIndex = new Map<string, number[]>();
+  const shingleIndex = new Map<number, number[]>();
   const shingleCounts: number[] = [];
   let position = 0;
   references.forEach((text, r) => {
@@ -178,10 +180,9 @@ function trim(findings: LeakageFinding[], worst: number): void {
   findings.push(...kept);
 }
 
-function shingleSet(tokens: readonly string[], size: number): Set<string> {
-  const shingles = new Set<string>();
-  for (let i = 0; i + size <= tokens.length; i++) shingles.add(tokens.slice(i, i + size).join(' '));
-  return shingles;
+/** A text's shingles as 53-bit hashes (ngram-hash.ts): no strings built per shingle. */
+function shingleSet(tokens: readonly string[], size: number): Set<number> {
+  return new Set(ngramKeys53(hashTokens(tokens), size));
 }
 
 /** The reference whose tokens include indexed position `end` (binary search over start offsets). */
