@@ -4,6 +4,8 @@ import { generateCommand } from './generate-command.js';
 import { resumeCommand } from './resume-command.js';
 import { validateCommand } from './validate-command.js';
 import { curateCommand } from './curate-command.js';
+import { ingestCommand } from './ingest-command.js';
+import { graphCommand } from './graph-command.js';
 
 const program = new Command('synthkit')
   .description('LLM-driven synthetic data generation')
@@ -11,6 +13,8 @@ const program = new Command('synthkit')
   .addCommand(generateCommand())
   .addCommand(resumeCommand())
   .addCommand(validateCommand())
-  .addCommand(curateCommand());
+  .addCommand(curateCommand())
+  .addCommand(ingestCommand())
+  .addCommand(graphCommand());
 
 await program.parseAsync(process.argv);

@@ -6,7 +6,7 @@ import { RecipeError } from '../recipe/recipe-error.js';
 import { RunInterruptedError } from '../generate/generate.js';
 
 /** Errors whose message tells the user what to fix: shown as one line, without a stack trace. */
-const USER_FACING = new Set(['ModelSetupError', 'ModelCallError', 'RunDirError', 'TemplateError', 'SamplerError', 'FewShotError', 'DatasetError', 'KnowledgeBaseError', 'ExpressionError']);
+const USER_FACING = new Set(['ModelSetupError', 'ModelCallError', 'RunDirError', 'TemplateError', 'SamplerError', 'FewShotError', 'DatasetError', 'KnowledgeBaseError', 'ConceptSamplingError', 'ExpressionError']);
 
 export const EXIT = { ok: 0, failed: 1, incomplete: 2, interrupted: 130 } as const;
 

@@ -77,11 +77,16 @@ export async function buildConceptGraph(kb: KnowledgeBase, options: BuildConcept
       .sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1))
       .slice(0, maxPerChunk),
   );
+  // A concept can lose its place in some chunks to better ones; keep only those still selected in
+  // minChunks chunks, so every node links at least that many chunks.
+  const selectedFrequency = new Map<string, number>();
+  for (const concepts of selected) for (const c of concepts) selectedFrequency.set(c.key, (selectedFrequency.get(c.key) ?? 0) + 1);
+  const kept = selected.map((concepts) => concepts.filter((c) => (selectedFrequency.get(c.key) ?? 0) >= minChunks));
 
   // 3. Nodes and co-occurrence edges.
   const nodes = new Map<string, { chunkIds: string[]; docs: Set<string>; labels: Map<string, number> }>();
   const edges = new Map<string, { weight: number; docs: Set<string> }>();
-  selected.forEach((concepts, i) => {
+  kept.forEach((concepts, i) => {
     const chunk = chunks[i];
     const doc = documentOf(chunk);
     const keys = [...new Set(concepts.map((c) => c.key))].sort();
