@@ -9,7 +9,8 @@ import type { ModelRunner } from '../models/model-runner.js';
 import type { ChatMessage } from '../models/types.js';
 import type { Column } from '../recipe/schema.js';
 import { parseObjectReply, repairInstruction } from '../prompting/parse-reply.js';
-import { createRng, deriveSeed } from '../samplers/rng.js';
+import { deriveSeed } from '../samplers/rng.js';
+import { evenCycleIndex } from '../samplers/even-cycle.js';
 
 type TopicTreeColumn = Extract<Column, { kind: 'topic-tree' }>;
 
@@ -79,14 +80,6 @@ function distinct(items: string[]): string[] {
 
 /** The leaf for record `idx`: every leaf once per cycle of `leaves.length` records, in a seeded order per cycle. */
 export function pickTopic(tree: TopicTree, idx: number): { leaf: string; path: string } {
-  const n = tree.leaves.length;
-  const cycle = Math.floor(idx / n);
-  const order = [...Array(n).keys()];
-  const rng = createRng(deriveSeed(tree.seed, tree.column, 'cycle', cycle));
-  for (let i = n - 1; i > 0; i--) {
-    const j = rng.int(0, i);
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  const path = tree.leaves[order[idx % n]];
+  const path = tree.leaves[evenCycleIndex(tree.leaves.length, idx, tree.seed, tree.column)];
   return { leaf: path.at(-1)!, path: path.join(' > ') };
 }

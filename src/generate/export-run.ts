@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path';
 import type { Plan } from '../recipe/plan-recipe.js';
+import { kbOf } from '../recipe/schema.js';
 import type { ModelRunner } from '../models/model-runner.js';
 import type { RecordRow, RunStore } from '../store/run-store.js';
 import { writeDatasetFiles } from '../export/index.js';
@@ -27,6 +28,11 @@ export async function exportRun(store: RunStore, plan: Plan, runner: ModelRunner
   const fields: { name: string; read: (r: RecordRow) => unknown }[] = [];
   for (const c of plan.recipe.columns) {
     if (c.drop) continue;
+    if (c.kind === 'document-chunk' || c.kind === 'concepts') {
+      // The fenced prompt block and the sources (exported in _sources) would only repeat the passage.
+      fields.push({ name: c.name, read: (r) => withoutKeys(r.data[c.name], ['block', 'sources']) });
+      continue;
+    }
     fields.push({ name: c.name, read: (r) => r.data[c.name] });
     if ((c.kind === 'llm-text' || c.kind === 'llm-object') && c.reasoning && c.keep_reasoning !== false) {
       fields.push({ name: `${c.name}_reasoning`, read: (r) => (r.data._reasoning as Record<string, unknown> | undefined)?.[c.name] ?? null });
@@ -35,6 +41,7 @@ export async function exportRun(store: RunStore, plan: Plan, runner: ModelRunner
   const prompted = plan.recipe.columns.filter((c) => c.kind === 'llm-text' || c.kind === 'llm-object');
   if (prompted.some((c) => c.logprobs)) fields.push({ name: '_logprobs', read: (r) => r.data._logprobs ?? null });
   if (prompted.some((c) => c.few_shot)) fields.push({ name: '_few_shot', read: (r) => r.data._few_shot ?? null });
+  if (plan.recipe.columns.some((c) => kbOf(c))) fields.push({ name: '_sources', read: (r) => r.data._sources ?? null });
   const columns = ['_id', ...fields.map((f) => f.name), '_valid', '_errors'];
   const toRow = (r: RecordRow) => {
     const row: Record<string, unknown> = { _id: r.idx };
@@ -80,4 +87,9 @@ export async function exportRun(store: RunStore, plan: Plan, runner: ModelRunner
     },
     files,
   };
+}
+
+function withoutKeys(value: unknown, keys: string[]): unknown {
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !keys.includes(k)));
 }

@@ -14,6 +14,9 @@ import { COT_INSTRUCTION, splitReasoning, unwrapReasoning, withReasoningField } 
 import { formatExamples } from '../prompting/few-shot/format-examples.js';
 import { copiedExample } from '../prompting/few-shot/copy-check.js';
 import { deriveSeed } from '../samplers/rng.js';
+import { formatPassages } from '../prompting/format-passages.js';
+import { sourceRef, type SourceRef } from './sample-grounding.js';
+import type { OpenedKnowledgeBase } from './open-knowledge-bases.js';
 
 export interface FillOptions {
   runner: ModelRunner;
@@ -22,9 +25,12 @@ export interface FillOptions {
   signal?: AbortSignal;
   /** The record was cut off by a stop (its replies may be stored already). */
   resumed: boolean;
+  /** Knowledge bases opened for the run, by path (for retrieval). */
+  kbs: Map<string, OpenedKnowledgeBase>;
 }
 
 const DEFAULT_COPY_THRESHOLD = 0.8;
+const DEFAULT_TOP_K = 3;
 
 /** Calls a model for a cell, turning failures into flags except those that would fail every call. */
 export async function callForCell(
@@ -51,14 +57,30 @@ export async function callForCell(
 export async function fillLlmCell(planned: PlannedColumn, idx: number, scope: Record<string, unknown>, options: FillOptions): Promise<CellRow> {
   const column = planned.column;
   if (column.kind !== 'llm-text' && column.kind !== 'llm-object') throw new Error(`${column.name} is not a prompt column`);
+  // Retrieval first: with nothing to ground on, the model is not asked to make things up.
+  let passages = '';
+  let sources: SourceRef[] | undefined;
+  if (column.retrieve) {
+    const query = planned.templates.query.render(scope);
+    const hits = options.kbs.get(column.retrieve.kb)!.kb.search(query, { topK: column.retrieve.top_k ?? DEFAULT_TOP_K, minScore: column.retrieve.min_score });
+    if (!hits.length) {
+      return { idx, column: column.name, value: null, ok: false, error: `no passage matched the retrieval query "${query.slice(0, 120)}"`, attempts: 0, sources: [] };
+    }
+    passages = formatPassages(hits);
+    sources = hits.map(sourceRef);
+  }
   const selection = planned.fewShot?.selector.select(idx, scope);
   const fewShotText = selection ? formatExamples(selection.examples, { fields: column.few_shot?.fields }) : '';
   const exampleTexts = selection?.examples.map((e) => Object.values(e).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('\n')) ?? [];
-  const messages: ChatMessage[] = buildMessages(planned, scope, fewShotText, column.reasoning && column.kind === 'llm-text' ? COT_INSTRUCTION : undefined);
+  const messages: ChatMessage[] = buildMessages(planned, scope, {
+    passages,
+    fewShot: fewShotText,
+    cotInstruction: column.reasoning && column.kind === 'llm-text' ? COT_INSTRUCTION : undefined,
+  });
   const baseSchema = column.kind === 'llm-object' ? column.schema : undefined;
   // Structured replies carry their reasoning in a field of their own, written before the answer.
   const schema = baseSchema && column.reasoning ? withReasoningField(baseSchema) : baseSchema;
-  const base = { idx, column: column.name, fewShot: selection?.indexes };
+  const base = { idx, column: column.name, fewShot: selection?.indexes, sources };
 
   let raw: string | undefined;
   let error = '';

@@ -20,6 +20,7 @@ import { writeFileAtomic } from '../export/write-atomic.js';
 import { fillLlmCell } from './fill-llm-cell.js';
 import { fillConversation } from './fill-conversation.js';
 import { expandTopicTree, type TopicTree } from './expand-topic-tree.js';
+import { openKnowledgeBases } from './open-knowledge-bases.js';
 import { sampleColumn } from './sample-column.js';
 import { exportRun } from './export-run.js';
 import { curate } from '../curate/run-curation.js';
@@ -101,6 +102,7 @@ async function runPlan(plan: Plan, store: RunStore, options: GenerateOptions): P
     const progress = initialProgress(store, target, runner);
     emit({ type: 'progress', progress: { ...progress } });
 
+    const kbs = await openKnowledgeBases(plan, store.dir);
     // Topic trees are expanded once, before any record needs a leaf.
     const topicTrees = new Map<string, TopicTree>();
     for (const planned of plan.columns) {
@@ -117,14 +119,16 @@ async function runPlan(plan: Plan, store: RunStore, options: GenerateOptions): P
       const errors: string[] = [];
       // Per-cell facts kept on the record beside the values: token log-probabilities, the
       // few-shot examples shown, and reasoning kept apart from the answer.
-      const extras: Record<'_logprobs' | '_few_shot' | '_reasoning', Record<string, unknown>> = { _logprobs: {}, _few_shot: {}, _reasoning: {} };
-      const fillOptions = { runner: runner!, seed, maxRepairs, signal: options.signal, resumed: partial.has(idx) };
+      const extras: Record<'_logprobs' | '_few_shot' | '_reasoning' | '_sources', Record<string, unknown>> = { _logprobs: {}, _few_shot: {}, _reasoning: {}, _sources: {} };
+      const fillOptions = { runner: runner!, seed, maxRepairs, signal: options.signal, resumed: partial.has(idx), kbs };
       for (const planned of plan.columns) {
         const column = planned.column;
         try {
           if (!isLlmColumn(column)) {
             const rng = createRng(deriveSeed(seed, idx, column.name));
-            scope[column.name] = sampleColumn(planned, { idx, total: target, rng, scope, topicTrees });
+            const value = sampleColumn(planned, { idx, total: target, rng, scope, topicTrees, kbs, seed });
+            scope[column.name] = value;
+            if (column.kind === 'document-chunk' || column.kind === 'concepts') extras._sources[column.name] = (value as { sources: unknown }).sources;
             continue;
           }
           let cell = finished.get(column.name);
@@ -138,6 +142,7 @@ async function runPlan(plan: Plan, store: RunStore, options: GenerateOptions): P
           if (cell.logprobs) extras._logprobs[column.name] = cell.logprobs;
           if (cell.fewShot) extras._few_shot[column.name] = cell.fewShot;
           if (cell.reasoning) extras._reasoning[column.name] = cell.reasoning;
+          if (cell.sources) extras._sources[column.name] = cell.sources;
           if (!cell.ok) errors.push(`${column.name}: ${cell.error}`);
         } catch (error) {
           throw error instanceof TemplateError ? new TemplateError(`column '${column.name}', record ${idx}: ${error.message}`) : error;

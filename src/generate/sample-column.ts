@@ -7,6 +7,8 @@ import { sampleDate } from '../samplers/date.js';
 import { samplePersona } from '../samplers/persona.js';
 import { DIVERSITY_DIMENSIONS } from '../samplers/diversity-data.js';
 import { pickTopic, type TopicTree } from './expand-topic-tree.js';
+import { pickConcepts, pickDocumentChunk } from './sample-grounding.js';
+import type { OpenedKnowledgeBase } from './open-knowledge-bases.js';
 
 export interface SampleContext {
   idx: number;
@@ -16,6 +18,9 @@ export interface SampleContext {
   scope: Record<string, unknown>;
   /** Topic trees expanded for this run, by column name. */
   topicTrees: Map<string, TopicTree>;
+  /** Knowledge bases opened for this run, by path. */
+  kbs: Map<string, OpenedKnowledgeBase>;
+  seed: number;
 }
 
 /** Computes a column's value for one record, for every column that is not filled by a model call per record. */
@@ -40,6 +45,10 @@ export function sampleColumn(planned: PlannedColumn, context: SampleContext): un
       return planned.joint!.sample(context.idx % context.total);
     case 'topic-tree':
       return pickTopic(context.topicTrees.get(column.name)!, context.idx);
+    case 'document-chunk':
+      return pickDocumentChunk(context.kbs.get(column.kb)!, column.mode ?? 'single', context.idx, context.seed, column.name);
+    case 'concepts':
+      return pickConcepts(context.kbs.get(column.kb)!, rng, column.min ?? 2, column.max ?? 4);
     case 'expression':
       return convert(planned.templates.template.render(scope), column.type ?? 'string', column.name);
     default:

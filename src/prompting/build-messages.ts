@@ -1,18 +1,26 @@
 import type { PlannedColumn } from '../recipe/plan-recipe.js';
 import type { ChatMessage } from '../models/types.js';
 
+export interface PromptParts {
+  /** Retrieved passages, formatted as delimited data blocks. */
+  passages?: string;
+  /** Few-shot examples, formatted as delimited data blocks. */
+  fewShot?: string;
+  cotInstruction?: string;
+}
+
 /**
- * Renders an LLM column's system and user prompts over the record's values so far. Few-shot
- * examples (already formatted as delimited data blocks) come before the task; a chain-of-thought
+ * Renders an LLM column's system and user prompts over the record's values so far. Passages and
+ * few-shot examples (already fenced as data) come before the task; a chain-of-thought
  * instruction, when asked for, comes after it.
  */
-export function buildMessages(planned: PlannedColumn, scope: Record<string, unknown>, fewShot = '', cotInstruction?: string): ChatMessage[] {
+export function buildMessages(planned: PlannedColumn, scope: Record<string, unknown>, parts: PromptParts = {}): ChatMessage[] {
   const messages: ChatMessage[] = [];
   const system = planned.templates.system?.render(scope);
   if (system) messages.push({ role: 'system', content: system });
   // The schema is not repeated in the prompt: every engine enforces it (grammar, JSON-schema mode,
   // forced tool), and a server that ignores it gets the schema in the repair message instead.
-  const parts = [fewShot, planned.templates.prompt.render(scope), cotInstruction].filter(Boolean);
-  messages.push({ role: 'user', content: parts.join('\n\n') });
+  const sections = [parts.passages, parts.fewShot, planned.templates.prompt.render(scope), parts.cotInstruction].filter(Boolean);
+  messages.push({ role: 'user', content: sections.join('\n\n') });
   return messages;
 }

@@ -4,6 +4,7 @@
  * reported with its path before a single model call is made.
  */
 import { Ajv, type ValidateFunction } from 'ajv';
+import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { orderColumns } from './column-graph.js';
 import type { RecipeIssue } from './recipe-error.js';
@@ -53,7 +54,15 @@ export function resolveRecipePaths(recipe: Recipe, baseDir: string): Recipe {
   return {
     ...recipe,
     models: Object.fromEntries(Object.entries(recipe.models).map(([n, m]) => [n, m.engine === 'local' && m.path ? { ...m, path: abs(m.path) } : m])),
-    columns: recipe.columns.map((c) => ('few_shot' in c && c.few_shot ? { ...c, few_shot: { ...c.few_shot, file: abs(c.few_shot.file) } } : c)),
+    columns: recipe.columns.map((c) => {
+      if (c.kind === 'document-chunk' || c.kind === 'concepts') return { ...c, kb: abs(c.kb) };
+      if (c.kind !== 'llm-text' && c.kind !== 'llm-object') return c;
+      return {
+        ...c,
+        ...(c.few_shot ? { few_shot: { ...c.few_shot, file: abs(c.few_shot.file) } } : {}),
+        ...(c.retrieve ? { retrieve: { ...c.retrieve, kb: abs(c.retrieve.kb) } } : {}),
+      };
+    }),
   };
 }
 
@@ -162,11 +171,22 @@ function planColumn(recipe: Recipe, column: Column, index: number, issues: Recip
     case 'expression':
       compile('template', column.template);
       break;
+    case 'document-chunk':
+      checkKb(column.kb, at('kb'), issues);
+      break;
+    case 'concepts':
+      checkKb(column.kb, at('kb'), issues);
+      if ((column.min ?? 2) > (column.max ?? 4)) issues.push({ path: at('max'), message: `max (${column.max ?? 4}) must be >= min (${column.min ?? 2})` });
+      break;
     case 'llm-text':
     case 'llm-object':
       compile('system', column.system);
       compile('prompt', column.prompt);
       checkModel(column.model);
+      if (column.retrieve) {
+        checkKb(column.retrieve.kb, at('retrieve', 'kb'), issues);
+        compile('query', column.retrieve.query);
+      }
       if (column.few_shot) {
         const spec = column.few_shot;
         try {
@@ -195,6 +215,12 @@ function planColumn(recipe: Recipe, column: Column, index: number, issues: Recip
       break;
   }
   return { column, dependsOn: [...dependsOn], templates, validate, validateWithReasoning, fewShot, joint };
+}
+
+function checkKb(path: string, at: (string | number)[], issues: RecipeIssue[]) {
+  if (!existsSync(path)) {
+    issues.push({ path: at, message: `no such folder: ${path}; give a knowledge base made by 'synthkit ingest <documents> --kb <dir>', or a folder of documents` });
+  }
 }
 
 function checkWeights(count: number, weights: number[] | undefined, path: (string | number)[], issues: RecipeIssue[]) {

@@ -148,6 +148,29 @@ const topicTreeColumn = z
   })
   .strict();
 
+/** A knowledge base: a folder made by `synthkit ingest`, or a folder of documents ingested into the run directory. */
+const kbPath = z.string().min(1);
+
+const documentChunkColumn = z
+  .object({
+    ...columnBase,
+    kind: z.literal('document-chunk'),
+    kb: kbPath,
+    /** single: one chunk per record; pair: a chunk and a related one from elsewhere (multi-hop). */
+    mode: z.enum(['single', 'pair']).optional(),
+  })
+  .strict();
+
+const conceptsColumn = z
+  .object({
+    ...columnBase,
+    kind: z.literal('concepts'),
+    kb: kbPath,
+    min: z.number().int().min(1).max(8).optional(),
+    max: z.number().int().min(1).max(8).optional(),
+  })
+  .strict();
+
 const expressionColumn = z
   .object({
     ...columnBase,
@@ -175,12 +198,25 @@ const fewShot = z
   })
   .strict();
 
+const retrieve = z
+  .object({
+    kb: kbPath,
+    /** Search query, a template over the record's columns. */
+    query: z.string().min(1),
+    top_k: z.number().int().min(1).max(20).optional(),
+    /** Passages scoring below this BM25 score are not used; with none left, the cell is flagged without a model call. */
+    min_score: z.number().nonnegative().optional(),
+  })
+  .strict();
+
 const llmCommon = {
   ...columnBase,
   model: name,
   system: z.string().optional(),
   prompt: z.string().min(1),
   few_shot: fewShot.optional(),
+  /** Ground the reply in passages retrieved from a knowledge base; the record keeps their ids and offsets. */
+  retrieve: retrieve.optional(),
   /** Ask for step-by-step reasoning before the answer; models that reason natively keep theirs. */
   reasoning: z.boolean().optional(),
   /** Export the reasoning as `<name>_reasoning` (default true when reasoning is on). */
@@ -223,6 +259,8 @@ export const columnKinds = [
   'date',
   'persona',
   'joint',
+  'document-chunk',
+  'concepts',
   'expression',
   'topic-tree',
   'llm-text',
@@ -238,6 +276,8 @@ export const columnSchema = z.discriminatedUnion('kind', [
   dateColumn,
   personaColumn,
   jointColumn,
+  documentChunkColumn,
+  conceptsColumn,
   expressionColumn,
   topicTreeColumn,
   llmTextColumn,
@@ -292,4 +332,11 @@ export function isLlmColumn(column: Column): column is LlmColumn {
 /** Columns whose calls go to a model (per record or, for topic trees, once per run). */
 export function modelOf(column: Column): string | undefined {
   return 'model' in column ? column.model : undefined;
+}
+
+/** Knowledge bases a column reads. */
+export function kbOf(column: Column): string | undefined {
+  if (column.kind === 'document-chunk' || column.kind === 'concepts') return column.kb;
+  if (column.kind === 'llm-text' || column.kind === 'llm-object') return column.retrieve?.kb;
+  return undefined;
 }

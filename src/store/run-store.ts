@@ -21,6 +21,8 @@ export interface CellRow {
   logprobs?: { mean: number; min: number };
   /** Indexes of the few-shot examples shown. */
   fewShot?: number[];
+  /** Passages the reply was grounded on. */
+  sources?: { id: string; source: string; start: number; end: number; score?: number }[];
   attempts: number;
 }
 
@@ -52,7 +54,7 @@ export interface ModelUsage {
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS records (idx INTEGER PRIMARY KEY, data TEXT NOT NULL, valid INTEGER NOT NULL, errors TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS cells (idx INTEGER NOT NULL, col TEXT NOT NULL, value TEXT, ok INTEGER NOT NULL, error TEXT, raw TEXT, reasoning TEXT, logprobs TEXT, few_shot TEXT, attempts INTEGER NOT NULL, PRIMARY KEY (idx, col));
+CREATE TABLE IF NOT EXISTS cells (idx INTEGER NOT NULL, col TEXT NOT NULL, value TEXT, ok INTEGER NOT NULL, error TEXT, raw TEXT, reasoning TEXT, logprobs TEXT, few_shot TEXT, sources TEXT, attempts INTEGER NOT NULL, PRIMARY KEY (idx, col));
 CREATE TABLE IF NOT EXISTS calls (id INTEGER PRIMARY KEY, idx INTEGER, col TEXT, model TEXT NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, cached INTEGER NOT NULL, ms INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS call_cache (key TEXT PRIMARY KEY, response TEXT NOT NULL);
 `;
@@ -77,14 +79,14 @@ export class RunStore {
       getMeta: this.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
       setMeta: this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       putRecord: this.db.prepare('INSERT OR REPLACE INTO records (idx, data, valid, errors) VALUES (?, ?, ?, ?)'),
-      putCell: this.db.prepare('INSERT OR REPLACE INTO cells (idx, col, value, ok, error, raw, reasoning, logprobs, few_shot, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      putCell: this.db.prepare('INSERT OR REPLACE INTO cells (idx, col, value, ok, error, raw, reasoning, logprobs, few_shot, sources, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       putCall: this.db.prepare('INSERT INTO calls (idx, col, model, input_tokens, output_tokens, cached, ms) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       getCache: this.db.prepare<[string], { response: string }>('SELECT response FROM call_cache WHERE key = ?'),
       putCache: this.db.prepare('INSERT OR IGNORE INTO call_cache (key, response) VALUES (?, ?)'),
       cellsOf: this.db.prepare<
         [number],
-        { col: string; value: string | null; ok: number; error: string | null; raw: string | null; reasoning: string | null; logprobs: string | null; few_shot: string | null; attempts: number }
-      >('SELECT col, value, ok, error, raw, reasoning, logprobs, few_shot, attempts FROM cells WHERE idx = ?',
+        { col: string; value: string | null; ok: number; error: string | null; raw: string | null; reasoning: string | null; logprobs: string | null; few_shot: string | null; sources: string | null; attempts: number }
+      >('SELECT col, value, ok, error, raw, reasoning, logprobs, few_shot, sources, attempts FROM cells WHERE idx = ?',
       ),
     };
   }
@@ -138,6 +140,7 @@ export class RunStore {
         reasoning: r.reasoning ?? undefined,
         logprobs: r.logprobs ? JSON.parse(r.logprobs) : undefined,
         fewShot: r.few_shot ? JSON.parse(r.few_shot) : undefined,
+        sources: r.sources ? JSON.parse(r.sources) : undefined,
         attempts: r.attempts,
       });
     }
@@ -162,8 +165,9 @@ export class RunStore {
     const value = cell.value === undefined ? null : JSON.stringify(cell.value);
     const logprobs = cell.logprobs ? JSON.stringify(cell.logprobs) : null;
     const fewShot = cell.fewShot ? JSON.stringify(cell.fewShot) : null;
+    const sources = cell.sources ? JSON.stringify(cell.sources) : null;
     this.queue(() =>
-      this.stmts.putCell.run(cell.idx, cell.column, value, cell.ok ? 1 : 0, cell.error ?? null, cell.raw ?? null, cell.reasoning ?? null, logprobs, fewShot, cell.attempts),
+      this.stmts.putCell.run(cell.idx, cell.column, value, cell.ok ? 1 : 0, cell.error ?? null, cell.raw ?? null, cell.reasoning ?? null, logprobs, fewShot, sources, cell.attempts),
     );
   }
 

@@ -1,0 +1,47 @@
+/**
+ * Opens the knowledge bases a plan reads, once per run. A folder that holds a knowledge base is
+ * opened as it is; a folder of documents is ingested first into the run directory (unchanged files
+ * are skipped by content hash, so a resumed run does not redo it). Concept graphs are built on
+ * first use and saved beside the knowledge base.
+ */
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Plan } from '../recipe/plan-recipe.js';
+import { kbOf } from '../recipe/schema.js';
+import { ingest } from '../grounding/ingest.js';
+import { KB_DATABASE } from '../grounding/kb-store.js';
+import { openKnowledgeBase, type KnowledgeBase } from '../grounding/knowledge-base.js';
+import { buildConceptGraph } from '../grounding/build-concept-graph.js';
+import type { ConceptGraph } from '../grounding/concept-graph.js';
+import type { Chunk } from '../grounding/types.js';
+import { deriveSeed } from '../samplers/rng.js';
+
+export interface OpenedKnowledgeBase {
+  kb: KnowledgeBase;
+  /** Chunks in a stable order (by id), for walking. */
+  chunks: Chunk[];
+  graph?: ConceptGraph;
+}
+
+export async function openKnowledgeBases(plan: Plan, runDir: string): Promise<Map<string, OpenedKnowledgeBase>> {
+  const opened = new Map<string, OpenedKnowledgeBase>();
+  for (const { column } of plan.columns) {
+    const path = kbOf(column);
+    if (!path) continue;
+    let entry = opened.get(path);
+    if (!entry) {
+      let dir = path;
+      if (!existsSync(join(path, KB_DATABASE))) {
+        dir = join(runDir, 'kb', `${basename(path)}-${deriveSeed(path).toString(16)}`);
+        await ingest([path], dir);
+      }
+      const kb = await openKnowledgeBase(dir);
+      entry = { kb, chunks: [...kb.chunks()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
+      opened.set(path, entry);
+    }
+    if (column.kind === 'concepts' && !entry.graph) {
+      entry.graph = entry.kb.conceptGraph ?? (await buildConceptGraph(entry.kb));
+    }
+  }
+  return opened;
+}

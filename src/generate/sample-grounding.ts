@@ -1,0 +1,52 @@
+/**
+ * Values of the grounding columns: a document chunk (or a related pair, for multi-hop questions)
+ * walked evenly through the knowledge base, and a combination of 2-4 connected concepts drawn by a
+ * random walk on the concept graph with the passages where they occur. Each value carries its
+ * sources (id, file, offsets) and a `block` of the passages fenced as data for prompts.
+ */
+import type { Chunk } from '../grounding/types.js';
+import { sampleConceptCombination } from '../grounding/sample-concept-combination.js';
+import { formatPassages } from '../prompting/format-passages.js';
+import { evenCycleIndex } from '../samplers/even-cycle.js';
+import type { Rng } from '../samplers/types.js';
+import type { OpenedKnowledgeBase } from './open-knowledge-bases.js';
+
+export interface SourceRef {
+  id: string;
+  source: string;
+  start: number;
+  end: number;
+  score?: number;
+}
+
+export function sourceRef(chunk: Pick<Chunk, 'id' | 'source' | 'start' | 'end'> & { score?: number }): SourceRef {
+  return { id: chunk.id, source: chunk.source, start: chunk.start, end: chunk.end, ...(chunk.score === undefined ? {} : { score: chunk.score }) };
+}
+
+function passageValue(chunk: Chunk) {
+  return { ...sourceRef(chunk), heading: chunk.heading ?? null, text: chunk.text };
+}
+
+export function pickDocumentChunk(opened: OpenedKnowledgeBase, mode: 'single' | 'pair', idx: number, seed: number, column: string) {
+  if (!opened.chunks.length) throw new Error(`column '${column}': the knowledge base has no chunks (did the ingest skip every file?)`);
+  const first = opened.chunks[evenCycleIndex(opened.chunks.length, idx, seed, column)];
+  if (mode === 'single') return { ...passageValue(first), block: formatPassages([first]), sources: [sourceRef(first)] };
+  // The related chunk comes from shared concepts or BM25 similarity; a one-chunk base pairs with itself.
+  const second = opened.kb.relatedChunks(first.id, 1)[0]?.chunk ?? first;
+  return {
+    first: passageValue(first),
+    second: passageValue(second),
+    block: formatPassages([first, second]),
+    sources: [sourceRef(first), sourceRef(second)],
+  };
+}
+
+const MAX_CONCEPT_PASSAGES = 4;
+
+export function pickConcepts(opened: OpenedKnowledgeBase, rng: Rng, min: number, max: number) {
+  const combo = sampleConceptCombination(opened.graph!, rng, { min, max });
+  // Prefer chunks where concepts meet; then one chunk per concept, up to a handful.
+  const ids = [...new Set([...combo.sharedChunkIds, ...combo.concepts.map((c) => combo.chunksByConcept[c]?.[0]).filter(Boolean)])].slice(0, MAX_CONCEPT_PASSAGES);
+  const chunks = ids.map((id) => opened.kb.chunk(id)!).filter(Boolean);
+  return { concepts: combo.concepts, block: formatPassages(chunks), sources: chunks.map(sourceRef) };
+}
