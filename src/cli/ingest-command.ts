@@ -2,6 +2,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ingest } from '../grounding/ingest.js';
 import { KnowledgeBaseError } from '../grounding/knowledge-base-error.js';
 import { EXIT, runCommand } from './run-command.js';
+import { createEmbedder } from '../models/embedders.js';
+import { recordEmbedder } from '../grounding/kb-embedder.js';
 
 export function ingestCommand(): Command {
   return new Command('ingest')
@@ -13,12 +15,16 @@ export function ingestCommand(): Command {
     .option('--max-file-mb <n>', 'skip files larger than this many MB', positiveNumber, 50)
     .option('--base <dir>', 'folder that stored source paths are relative to (default: the common folder of the paths)')
     .option('--keep-missing', 'keep files that were ingested from a folder before but are gone from it now')
+    .option('--embed <spec>', 'also embed chunks for hybrid search: local:/path/model.gguf or openai:<model>[@<base_url>]')
     .option('--json', 'print the summary as JSON')
-    .action((paths: string[], opts: { kb: string; maxTokens: number; overlap: number; maxFileMb: number; base?: string; keepMissing?: boolean; json?: boolean }) =>
+    .action((paths: string[], opts: { kb: string; maxTokens: number; overlap: number; maxFileMb: number; base?: string; keepMissing?: boolean; embed?: string; json?: boolean }) =>
       runCommand(async (signal) => {
         const showProgress = process.stderr.isTTY && !opts.json;
+        const embedder = opts.embed ? await createEmbedder(opts.embed) : undefined;
         try {
+          if (embedder) await recordEmbedder(opts.kb, embedder.spec);
           const summary = await ingest(paths, opts.kb, {
+            embed: embedder ? (texts) => embedder.embed(texts) : undefined,
             maxTokens: opts.maxTokens,
             overlapTokens: opts.overlap,
             maxFileBytes: Math.round(opts.maxFileMb * 1024 * 1024),
@@ -50,6 +56,8 @@ export function ingestCommand(): Command {
             return EXIT.failed;
           }
           throw error;
+        } finally {
+          await embedder?.close();
         }
       }),
     );

@@ -62,7 +62,9 @@ export async function fillLlmCell(planned: PlannedColumn, idx: number, scope: Re
   let sources: SourceRef[] | undefined;
   if (column.retrieve) {
     const query = planned.templates.query.render(scope);
-    const hits = options.kbs.get(column.retrieve.kb)!.kb.search(query, { topK: column.retrieve.top_k ?? DEFAULT_TOP_K, minScore: column.retrieve.min_score });
+    const { kb } = options.kbs.get(column.retrieve.kb)!;
+    const search = { topK: column.retrieve.top_k ?? DEFAULT_TOP_K, minScore: column.retrieve.min_score };
+    const hits = column.retrieve.hybrid ? await kb.searchHybrid(query, search) : kb.search(query, search);
     if (!hits.length) {
       return { idx, column: column.name, value: null, ok: false, error: `no passage matched the retrieval query "${query.slice(0, 120)}"`, attempts: 0, sources: [] };
     }

@@ -20,7 +20,7 @@ import { writeFileAtomic } from '../export/write-atomic.js';
 import { fillLlmCell } from './fill-llm-cell.js';
 import { fillConversation } from './fill-conversation.js';
 import { expandTopicTree, type TopicTree } from './expand-topic-tree.js';
-import { openKnowledgeBases } from './open-knowledge-bases.js';
+import { closeKnowledgeBases, openKnowledgeBases, type OpenedKnowledgeBase } from './open-knowledge-bases.js';
 import { sampleColumn } from './sample-column.js';
 import { exportRun } from './export-run.js';
 import { curate } from '../curate/run-curation.js';
@@ -85,6 +85,7 @@ async function runPlan(plan: Plan, store: RunStore, options: GenerateOptions): P
   const sharedCache = recipe.cache === false ? undefined : new SharedCallCache(options.cacheDir);
   const usedModels = new Set(plan.columns.flatMap((p) => modelOf(p.column) ?? []));
   let runner: ModelRunner | undefined;
+  let kbs = new Map<string, OpenedKnowledgeBase>();
   try {
     const engines = await createEngines(recipe, usedModels, (name, progress) => emit({ type: 'download', model: name, ...progress }));
     const prices = new Map<string, Price>(Object.entries(recipe.models).flatMap(([n, m]) => (m.price ? [[n, m.price]] : [])));
@@ -102,7 +103,7 @@ async function runPlan(plan: Plan, store: RunStore, options: GenerateOptions): P
     const progress = initialProgress(store, target, runner);
     emit({ type: 'progress', progress: { ...progress } });
 
-    const kbs = await openKnowledgeBases(plan, store.dir);
+    kbs = await openKnowledgeBases(plan, store.dir);
     // Topic trees are expanded once, before any record needs a leaf.
     const topicTrees = new Map<string, TopicTree>();
     for (const planned of plan.columns) {
@@ -209,6 +210,7 @@ async function runPlan(plan: Plan, store: RunStore, options: GenerateOptions): P
     store.close();
     sharedCache?.close();
     await runner?.close();
+    await closeKnowledgeBases(kbs);
   }
 }
 

@@ -15,9 +15,14 @@ import { buildConceptGraph } from '../grounding/build-concept-graph.js';
 import type { ConceptGraph } from '../grounding/concept-graph.js';
 import type { Chunk } from '../grounding/types.js';
 import { deriveSeed } from '../samplers/rng.js';
+import { createEmbedder, type Embedder } from '../models/embedders.js';
+import { readEmbedderSpec } from '../grounding/kb-embedder.js';
+import { KnowledgeBaseError } from '../grounding/knowledge-base-error.js';
 
 export interface OpenedKnowledgeBase {
   kb: KnowledgeBase;
+  /** Embeds queries for hybrid retrieval, when a column asks for it. */
+  embedder?: Embedder;
   /** Chunks in a stable order (by id), for walking. */
   chunks: Chunk[];
   graph?: ConceptGraph;
@@ -35,8 +40,12 @@ export async function openKnowledgeBases(plan: Plan, runDir: string): Promise<Ma
         dir = join(runDir, 'kb', `${basename(path)}-${deriveSeed(path).toString(16)}`);
         await ingest([path], dir);
       }
-      const kb = await openKnowledgeBase(dir);
-      entry = { kb, chunks: [...kb.chunks()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
+      const hybrid = plan.columns.some((p) => (p.column.kind === 'llm-text' || p.column.kind === 'llm-object') && p.column.retrieve?.kb === path && p.column.retrieve.hybrid);
+      const spec = hybrid ? readEmbedderSpec(dir) : undefined;
+      if (hybrid && !spec) throw new KnowledgeBaseError(`${path} has no embeddings: ingest it with --embed <spec> for hybrid retrieval, or drop hybrid: true`);
+      const embedder = spec ? await createEmbedder(spec) : undefined;
+      const kb = await openKnowledgeBase(dir, { embed: embedder ? (texts) => embedder.embed(texts) : undefined });
+      entry = { kb, embedder, chunks: [...kb.chunks()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
       opened.set(path, entry);
     }
     if (column.kind === 'concepts' && !entry.graph) {
@@ -44,4 +53,8 @@ export async function openKnowledgeBases(plan: Plan, runDir: string): Promise<Ma
     }
   }
   return opened;
+}
+
+export async function closeKnowledgeBases(opened: Map<string, OpenedKnowledgeBase>): Promise<void> {
+  await Promise.all([...opened.values()].map((o) => o.embedder?.close()));
 }

@@ -204,8 +204,10 @@ const retrieve = z
     /** Search query, a template over the record's columns. */
     query: z.string().min(1),
     top_k: z.number().int().min(1).max(20).optional(),
-    /** Passages scoring below this BM25 score are not used; with none left, the cell is flagged without a model call. */
+    /** Passages scoring below this score are not used; with none left, the cell is flagged without a model call. */
     min_score: z.number().nonnegative().optional(),
+    /** BM25 and embedding rankings fused (reciprocal rank fusion); needs a knowledge base ingested with --embed. */
+    hybrid: z.boolean().optional(),
   })
   .strict();
 

@@ -11,6 +11,10 @@ import { openKnowledgeBase } from '../../src/grounding/knowledge-base.js';
 import type { RecipeInput } from '../../src/recipe/schema.js';
 import { startMockLlmServer, type MockLlmServer } from '../support/mock-llm-server.js';
 import { RANDOM_MODEL, ROOT, tempDir } from '../support/paths.js';
+import { runCli } from '../support/run-cli.js';
+import { createEmbedder } from '../../src/models/embedders.js';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 const DOCS = join(ROOT, 'examples/policy-docs/documents');
 const readJsonl = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -116,5 +120,51 @@ describe('grounded generation', () => {
       expect(row._sources.mix.length).toBeGreaterThan(0);
     }
     expect(new Set(rows.flatMap((r) => r._sources.mix.map((s: { source: string }) => s.source))).size).toBeGreaterThan(1);
+  });
+
+  it('retrieves by hybrid BM25 + embedding search from a knowledge base ingested with a local embedder', async () => {
+    const kbDir = tempDir();
+    const ingested = await runCli(['ingest', DOCS, '--kb', kbDir, '--embed', `local:${RANDOM_MODEL}`]);
+    expect(ingested.code, ingested.stderr).toBe(0);
+    server = await startMockLlmServer({ handler: () => 'answer' });
+    const out = tempDir();
+    await generate(
+      {
+        records: 2,
+        models: { m: { engine: 'openai-compatible', model: 'x', base_url: `${server.url}/v1` } },
+        columns: [{ name: 'a', kind: 'llm-text', model: 'm', prompt: 'Answer.', retrieve: { kb: kbDir, query: 'income ceiling for one person', top_k: 2, hybrid: true } }],
+      },
+      { out, cache: false },
+    );
+    const rows = readJsonl(join(out, 'dataset.jsonl'));
+    expect(rows.every((r) => r._sources.a.length === 2)).toBe(true);
+    await expect(
+      generate(
+        { records: 1, models: { m: { engine: 'openai-compatible', model: 'x', base_url: `${server.url}/v1` } }, columns: [{ name: 'a', kind: 'llm-text', model: 'm', prompt: 'A.', retrieve: { kb: DOCS, query: 'x', hybrid: true } }] },
+        { out: tempDir(), cache: false },
+      ),
+    ).rejects.toThrow(/has no embeddings: ingest it with --embed/);
+  });
+
+  it('embeds through an OpenAI-compatible embeddings endpoint', async () => {
+    const seen: unknown[] = [];
+    const embeddings = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        const { input, model } = JSON.parse(body);
+        seen.push({ url: req.url, model });
+        // Out of order on purpose: the client must sort by index.
+        const data = (input as string[]).map((t, index) => ({ index, embedding: [t.length, 1] })).reverse();
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data, usage: { prompt_tokens: 3 } }));
+      });
+    });
+    await new Promise<void>((r) => embeddings.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(embeddings.address() as AddressInfo).port}/v1`;
+    const embedder = await createEmbedder(`openai:embed-small@${url}`);
+    expect(await embedder.embed(['a', 'abc'])).toEqual([[1, 1], [3, 1]]);
+    expect(seen).toEqual([{ url: '/v1/embeddings', model: 'embed-small' }]);
+    await embedder.close();
+    await new Promise<void>((r) => embeddings.close(() => r()));
   });
 });
