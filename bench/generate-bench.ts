@@ -4,8 +4,8 @@
  * bare loop of the same N requests with node:http and a keep-alive agent. Same run, same server.
  */
 import http from 'node:http';
-import { generate } from '../dist/generate/generate.js';
-import { openAIRequestBody } from '../dist/models/openai-engine.js';
+import { generate } from '../src/generate/generate.js';
+import { openAIRequestBody } from '../src/models/openai-engine.js';
 import { print, startServerProcess, tempDir, withPeakRss } from './support.js';
 
 const N = Number(process.argv[2] ?? 10_000);

@@ -10,6 +10,8 @@ const quick = process.argv.includes('--quick');
 const benches: [string, string[]][] = [
   ['generate-bench.ts', [quick ? '2000' : '10000']],
   ['local-engine-bench.ts', [quick ? '10' : '40']],
+  ['grounding-bench.ts', [quick ? '2000' : '10000']],
+  ['near-dedup-bench.ts', [quick ? '100000' : '1000000']],
 ];
 
 let failed = 0;
