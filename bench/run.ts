@@ -12,6 +12,7 @@ const benches: [string, string[]][] = [
   ['local-engine-bench.ts', [quick ? '10' : '40']],
   ['grounding-bench.ts', [quick ? '2000' : '10000']],
   ['near-dedup-bench.ts', [quick ? '100000' : '1000000']],
+  ['evaluate-bench.ts', [quick ? '10000' : '100000']],
 ];
 
 let failed = 0;

@@ -8,3 +8,6 @@ export type { Plan, PlannedColumn } from './recipe/plan-recipe.js';
 export { ModelCallError, ModelSetupError, type ModelEngine, type ModelRequest, type ModelResponse, type ChatMessage } from './models/types.js';
 export { compileTemplate, TemplateError } from './prompting/template.js';
 export * from './curate/index.js';
+export * from './evaluate/index.js';
+export { ingest, openKnowledgeBase, buildConceptGraph, type KnowledgeBase, type SearchHit, type Chunk } from './grounding/index.js';
+export { createEmbedder, type Embedder } from './models/embedders.js';

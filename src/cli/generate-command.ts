@@ -26,7 +26,8 @@ export function generateCommand(): Command {
           });
           view.stop();
           process.stderr.write(`${formatSummary(summary)}\n`);
-          return summary.complete ? EXIT.ok : EXIT.incomplete;
+          if (!summary.complete) return EXIT.incomplete;
+          return summary.evaluation?.failedThresholds.length ? EXIT.thresholdFailed : EXIT.ok;
         } finally {
           view.stop();
         }

@@ -6,6 +6,8 @@ import { validateCommand } from './validate-command.js';
 import { curateCommand } from './curate-command.js';
 import { ingestCommand } from './ingest-command.js';
 import { graphCommand } from './graph-command.js';
+import { evaluateCommand } from './evaluate-command.js';
+import { compareCommand } from './compare-command.js';
 
 const program = new Command('synthkit')
   .description('LLM-driven synthetic data generation')
@@ -15,6 +17,8 @@ const program = new Command('synthkit')
   .addCommand(validateCommand())
   .addCommand(curateCommand())
   .addCommand(ingestCommand())
-  .addCommand(graphCommand());
+  .addCommand(graphCommand())
+  .addCommand(evaluateCommand())
+  .addCommand(compareCommand());
 
 await program.parseAsync(process.argv);

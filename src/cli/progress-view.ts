@@ -85,6 +85,10 @@ export function formatSummary(s: RunSummary): string {
   if (s.cost !== undefined) lines.push(`total cost: $${s.cost.toFixed(4)}`);
   lines.push(`files: ${s.files.join(', ')}`);
   if (s.curation) lines.push(formatCurationSummary(s.curation));
+  if (s.evaluation) {
+    lines.push(`evaluation: ${s.evaluation.files.join(', ')}`);
+    for (const failed of s.evaluation.failedThresholds) lines.push(`threshold failed: ${failed}`);
+  }
   if (!s.complete) lines.push(`WARNING: only ${s.valid} of ${s.requested} records are valid; the max_records cap was reached.`);
   else if (s.flagged) lines.push(`note: ${s.flagged} record(s) have flagged cells; see their _errors field.`);
   return lines.join('\n');

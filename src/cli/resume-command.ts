@@ -15,7 +15,8 @@ export function resumeCommand(): Command {
           const summary = await resume(dir, { signal, onEvent: view.onEvent });
           view.stop();
           process.stderr.write(`${formatSummary(summary)}\n`);
-          return summary.complete ? EXIT.ok : EXIT.incomplete;
+          if (!summary.complete) return EXIT.incomplete;
+          return summary.evaluation?.failedThresholds.length ? EXIT.thresholdFailed : EXIT.ok;
         } finally {
           view.stop();
         }

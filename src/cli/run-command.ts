@@ -8,7 +8,7 @@ import { RunInterruptedError } from '../generate/generate.js';
 /** Errors whose message tells the user what to fix: shown as one line, without a stack trace. */
 const USER_FACING = new Set(['ModelSetupError', 'ModelCallError', 'RunDirError', 'TemplateError', 'SamplerError', 'FewShotError', 'DatasetError', 'KnowledgeBaseError', 'ConceptSamplingError', 'ExpressionError']);
 
-export const EXIT = { ok: 0, failed: 1, incomplete: 2, interrupted: 130 } as const;
+export const EXIT = { ok: 0, failed: 1, incomplete: 2, thresholdFailed: 3, interrupted: 130 } as const;
 
 export async function runCommand(body: (signal: AbortSignal) => Promise<number>): Promise<void> {
   const controller = new AbortController();

@@ -40,6 +40,8 @@ export interface RunSummary {
   files: string[];
   /** Present when the recipe has a curate: section (outputs in <run-dir>/curated/). */
   curation?: CurationSummary;
+  /** Present when the recipe has an evaluate: section (report and metrics in <run-dir>/evaluation/). */
+  evaluation?: { files: string[]; failedThresholds: string[] };
 }
 
 export type GenerateEvent =

@@ -24,6 +24,7 @@ import { closeKnowledgeBases, openKnowledgeBases, type OpenedKnowledgeBase } fro
 import { sampleColumn } from './sample-column.js';
 import { exportRun } from './export-run.js';
 import { curate } from '../curate/run-curation.js';
+import { evaluate } from '../evaluate/evaluate.js';
 import type { GenerateEvent, RunProgress, RunSummary } from './events.js';
 
 export interface GenerateOptions {
@@ -202,6 +203,16 @@ async function runPlan(plan: Plan, store: RunStore, options: GenerateOptions): P
         cache: recipe.cache,
         cacheDir: options.cacheDir,
       });
+    }
+    if (plan.evaluate) {
+      const curated = join(store.dir, 'curated', 'curated.jsonl');
+      const { metrics, files } = await evaluate(plan.curate ? curated : store.dir, plan.evaluate, {
+        out: join(store.dir, 'evaluation'),
+        signal: options.signal,
+        cache: recipe.cache,
+        cacheDir: options.cacheDir,
+      });
+      summary.evaluation = { files, failedThresholds: metrics.thresholds.filter((t) => !t.passed).map((t) => t.message) };
     }
     await writeFileAtomic(join(store.dir, 'summary.json'), JSON.stringify(summary, null, 2));
     emit({ type: 'done', summary });

@@ -40,7 +40,11 @@ export async function openModels(models: Record<string, ModelConfig>, dir: strin
         if (!engines.has(model)) throw new Error(`unknown model '${model}' (known: ${[...engines.keys()].join(', ')})`);
         return runner.call(model, request, context);
       },
-      usage: () => store.usageByModel().map((u) => ({ ...u, cost: runner.cost(u.model, u.inputTokens, u.outputTokens) })),
+      usage: () => {
+        // Calls are written in batches; count those still queued too.
+        store.flush();
+        return store.usageByModel().map((u) => ({ ...u, cost: runner.cost(u.model, u.inputTokens, u.outputTokens) }));
+      },
       close: async () => {
         await runner.close();
         store.close();

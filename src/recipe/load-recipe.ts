@@ -10,7 +10,7 @@ import { locateYamlPath, parseYamlWithLines } from './yaml-location.js';
 import { recipeSchema, columnKinds, type RecipeInput } from './schema.js';
 import { planRecipe, resolveRecipePaths, type Plan } from './plan-recipe.js';
 import { parseCurateConfigObject } from '../curate/load-curate-config.js';
-import type { CurateConfig } from '../curate/config-schema.js';
+import { parseEvaluateConfigObject } from '../evaluate/load-evaluate-config.js';
 
 export function loadRecipeFile(file: string): Plan {
   let text: string;
@@ -42,18 +42,25 @@ export function planRecipeObject(input: RecipeInput | unknown, file = '<recipe>'
   const parsed = recipeSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) throw new RecipeError(file, parsed.error.issues.map(toIssue));
   const { plan, issues } = planRecipe(resolveRecipePaths(parsed.data, baseDir));
-  let curate: CurateConfig | undefined;
-  if (parsed.data.curate !== undefined) {
+  // The curate: and evaluate: sections may use the recipe's models as well as their own.
+  const withModels = (section: unknown) =>
+    section && typeof section === 'object' && !Array.isArray(section)
+      ? { ...section, models: { ...parsed.data.models, ...((section as { models?: object }).models ?? {}) } }
+      : section;
+  const parseSection = <T>(section: unknown, parse: (obj: unknown, file: string, prefix: string[]) => T, key: string): T | undefined => {
+    if (section === undefined) return undefined;
     try {
-      curate = parseCurateConfigObject(parsed.data.curate, file, ['curate']);
-      curate = { ...curate, models: { ...parsed.data.models, ...curate.models } };
+      return parse(withModels(section), file, [key]);
     } catch (error) {
       if (!(error instanceof RecipeError)) throw error;
       issues.push(...error.issues);
+      return undefined;
     }
-  }
+  };
+  const curate = parseSection(parsed.data.curate, parseCurateConfigObject, 'curate');
+  const evaluate = parseSection(parsed.data.evaluate, parseEvaluateConfigObject, 'evaluate');
   if (!plan || issues.length) throw new RecipeError(file, issues);
-  return { ...plan, curate };
+  return { ...plan, curate, evaluate };
 }
 
 function toIssue(issue: z.core.$ZodIssue): RecipeIssue {

@@ -17,6 +17,7 @@ import { DIVERSITY_DIMENSIONS, DIVERSITY_DIMENSION_NAMES } from '../samplers/div
 import { deriveSeed } from '../samplers/rng.js';
 import { withReasoningField } from '../prompting/reasoning.js';
 import type { CurateConfig } from '../curate/config-schema.js';
+import type { EvaluateConfig } from '../evaluate/config-schema.js';
 
 export interface PlannedColumn {
   column: Column;
@@ -35,8 +36,9 @@ export interface PlannedColumn {
 export interface Plan {
   recipe: Recipe;
   seed: number;
-  /** The recipe's curate: section, validated; its models include the recipe's. */
+  /** The recipe's curate: and evaluate: sections, validated; their models include the recipe's. */
   curate?: CurateConfig;
+  evaluate?: EvaluateConfig;
   /** Columns in the order they must be computed. */
   columns: PlannedColumn[];
 }

@@ -313,6 +313,8 @@ export const recipeSchema = z
     cache: z.boolean().optional(),
     /** Curation run on the finished dataset: the same config `synthkit curate --with` reads (validated at plan time). */
     curate: z.unknown().optional(),
+    /** Evaluation run last (on the curated records when there is a curate: section); its fail_on thresholds fail the run. */
+    evaluate: z.unknown().optional(),
   })
   .strict();
 

@@ -88,10 +88,10 @@ stages:
 });
 
 describe('the example curation config', () => {
-  it('examples/curate-healthhub.yaml is valid', async () => {
+  it('examples/stages/curate-healthhub.yaml is valid', async () => {
     const { loadCurateConfigFile } = await import('../../src/curate/load-curate-config.js');
     const { ROOT } = await import('../support/paths.js');
-    const config = loadCurateConfigFile(`${ROOT}/examples/curate-healthhub.yaml`);
+    const config = loadCurateConfigFile(`${ROOT}/examples/stages/curate-healthhub.yaml`);
     expect(config.text_field).toBe('feedback');
     expect(config.stages.at(-1)).toMatchObject({ stage: 'weight' });
   });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate/generate.js';
 import { ROOT, STORIES_MODEL, tempDir } from '../support/paths.js';
 
-const recipes = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml') && !f.startsWith('curate-'));
+const recipes = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml'));
 
 describe.each(recipes)('example %s', (file) => {
   it('generates records on the tiny model', async () => {

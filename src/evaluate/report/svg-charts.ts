@@ -1,0 +1,131 @@
+/**
+ * Small inline SVG charts, drawn here so the report opens offline with no chart library: a
+ * histogram, horizontal bars with labels, and a heat map of counts. Every label is escaped.
+ * Colours: one blue from the report's palette on white (contrast 5.2:1 for text), and a
+ * sequential blue scale for the heat map with the cell text switching to white on dark cells.
+ */
+import { escapeHtml as esc, formatNumber, Html } from './html.js';
+import type { Histogram } from '../metrics/quantiles.js';
+
+const BAR = '#2563eb';
+const AXIS = '#6b7280';
+const TEXT = '#1f2937';
+const FONT = 'font-family="system-ui, -apple-system, Segoe UI, sans-serif" font-size="11"';
+
+export function histogramSvg(h: Histogram, options: { title: string; xLabel?: string; width?: number; height?: number; integerEdges?: boolean }): Html {
+  const width = options.width ?? 420;
+  const height = options.height ?? 180;
+  const pad = { left: 44, right: 12, top: 12, bottom: 34 };
+  const plotW = width - pad.left - pad.right;
+  const plotH = height - pad.top - pad.bottom;
+  const max = Math.max(1, ...h.counts);
+  const barW = h.counts.length === 0 ? 0 : plotW / h.counts.length;
+  const bars = h.counts
+    .map((count, i) => {
+      const barH = (count / max) * plotH;
+      const x = pad.left + i * barW;
+      const lo = h.edges[i];
+      const hi = h.edges[i + 1];
+      const range = options.integerEdges ? `${formatNumber(Math.ceil(lo))}–${formatNumber(Math.ceil(hi) - 1)}` : `${formatNumber(lo)}–${formatNumber(hi)}`;
+      return `<rect x="${x.toFixed(1)}" y="${(pad.top + plotH - barH).toFixed(1)}" width="${Math.max(0.5, barW - 1).toFixed(1)}" height="${barH.toFixed(1)}" fill="${BAR}" rx="1"><title>${esc(range)}: ${count}</title></rect>`;
+    })
+    .join('');
+  const first = h.edges[0];
+  const last = h.edges.at(-1);
+  const ticks =
+    first === undefined || last === undefined
+      ? ''
+      : `<text x="${pad.left}" y="${height - pad.bottom + 14}" fill="${AXIS}" ${FONT}>${esc(formatNumber(first))}</text>` +
+        `<text x="${width - pad.right}" y="${height - pad.bottom + 14}" fill="${AXIS}" ${FONT} text-anchor="end">${esc(formatNumber(last))}</text>`;
+  return new Html(
+    `<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title>${esc(options.title)}</title>` +
+      `<line x1="${pad.left}" y1="${pad.top + plotH}" x2="${width - pad.right}" y2="${pad.top + plotH}" stroke="${AXIS}"/>` +
+      `<text x="${pad.left - 6}" y="${pad.top + 8}" fill="${AXIS}" ${FONT} text-anchor="end">${esc(formatNumber(max))}</text>` +
+      `<text x="${pad.left - 6}" y="${pad.top + plotH}" fill="${AXIS}" ${FONT} text-anchor="end">0</text>` +
+      bars +
+      ticks +
+      (options.xLabel ? `<text x="${pad.left + plotW / 2}" y="${height - 4}" fill="${TEXT}" ${FONT} text-anchor="middle">${esc(options.xLabel)}</text>` : '') +
+      `</svg>`,
+  );
+}
+
+export interface BarRow {
+  label: string;
+  value: number;
+  /** Text shown after the bar (default the formatted value). */
+  note?: string;
+  highlight?: boolean;
+}
+
+export function barsSvg(rows: readonly BarRow[], options: { title: string; width?: number }): Html {
+  const width = options.width ?? 560;
+  const rowH = 22;
+  const labelW = 170;
+  const noteW = 90;
+  const height = rows.length * rowH + 8;
+  const max = Math.max(...rows.map((r) => Math.abs(r.value)), 1e-12);
+  const plotW = width - labelW - noteW;
+  const body = rows
+    .map((row, i) => {
+      const y = 4 + i * rowH;
+      const w = (Math.abs(row.value) / max) * plotW;
+      const label = row.label.length > 26 ? `${row.label.slice(0, 25)}…` : row.label;
+      return (
+        `<text x="${labelW - 8}" y="${y + 15}" fill="${TEXT}" ${FONT} text-anchor="end">${esc(label)}<title>${esc(row.label)}</title></text>` +
+        `<rect x="${labelW}" y="${y + 3}" width="${Math.max(1, w).toFixed(1)}" height="${rowH - 8}" fill="${row.highlight ? '#b45309' : BAR}" rx="2"/>` +
+        `<text x="${labelW + w + 6}" y="${y + 15}" fill="${TEXT}" ${FONT}>${esc(row.note ?? formatNumber(row.value))}</text>`
+      );
+    })
+    .join('');
+  return new Html(`<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title>${esc(options.title)}</title>${body}</svg>`);
+}
+
+/** A grid of counts: rows are the first attribute's values, columns the second's. */
+export function heatmapSvg(rows: readonly string[], columns: readonly string[], counts: ReadonlyMap<string, number>, options: { title: string; rowLabel: string; columnLabel: string }): Html {
+  const cell = Math.max(28, Math.min(64, Math.floor(640 / Math.max(1, columns.length))));
+  const labelW = 170;
+  const headerH = 110;
+  const width = labelW + columns.length * cell + 10;
+  const height = headerH + rows.length * cell + 10;
+  const max = Math.max(1, ...counts.values());
+  const key = (r: string, c: string) => `${r}\u0000${c}`;
+  let body = '';
+  columns.forEach((c, j) => {
+    const x = labelW + j * cell + cell / 2;
+    const label = c.length > 18 ? `${c.slice(0, 17)}…` : c;
+    body += `<text transform="translate(${x + 4},${headerH - 6}) rotate(-45)" fill="${TEXT}" ${FONT}>${esc(label)}<title>${esc(c)}</title></text>`;
+  });
+  rows.forEach((r, i) => {
+    const y = headerH + i * cell;
+    const label = r.length > 26 ? `${r.slice(0, 25)}…` : r;
+    body += `<text x="${labelW - 8}" y="${y + cell / 2 + 4}" fill="${TEXT}" ${FONT} text-anchor="end">${esc(label)}<title>${esc(r)}</title></text>`;
+    columns.forEach((c, j) => {
+      const count = counts.get(key(r, c)) ?? 0;
+      const t = count / max;
+      const fill = count === 0 ? '#fef2f2' : blueScale(t);
+      const textFill = count === 0 ? '#b91c1c' : t > 0.55 ? '#ffffff' : TEXT;
+      const x = labelW + j * cell;
+      body +=
+        `<rect x="${x}" y="${y}" width="${cell - 2}" height="${cell - 2}" fill="${fill}" rx="3"><title>${esc(r)} × ${esc(c)}: ${count}</title></rect>` +
+        `<text x="${x + (cell - 2) / 2}" y="${y + cell / 2 + 3}" fill="${textFill}" ${FONT} text-anchor="middle">${count === 0 ? '0' : esc(compact(count))}</text>`;
+    });
+  });
+  return new Html(
+    `<svg class="chart heatmap" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title>${esc(options.title)}</title>` +
+      `<text x="4" y="14" fill="${AXIS}" ${FONT}>rows: ${esc(options.rowLabel)} · columns: ${esc(options.columnLabel)}</text>${body}</svg>`,
+  );
+}
+
+/** From blue-50 (#eff6ff) to blue-900 (#1e3a8a), linear in RGB. */
+function blueScale(t: number): string {
+  const from = [0xdb, 0xea, 0xfe];
+  const to = [0x1e, 0x3a, 0x8a];
+  const mix = from.map((f, i) => Math.round(f + (to[i] - f) * Math.min(1, Math.max(0, t))));
+  return `#${mix.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+}
+
+function compact(n: number): string {
+  if (n >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
+  if (n >= 1e4) return `${Math.round(n / 1e3)}k`;
+  return String(n);
+}
