@@ -1,0 +1,78 @@
+/**
+ * Reading and validating the YAML documents users write (recipes, curation and evaluation
+ * configs): every problem at once, each with the file, line, column and field path, worded as
+ * what to fix rather than zod's internals.
+ */
+import { readFileSync } from 'node:fs';
+import type { Document, LineCounter } from 'yaml';
+import type { z } from 'zod';
+import { RecipeError, type RecipeIssue } from './recipe-error.js';
+import { locateYamlPath, parseYamlWithLines } from './yaml-location.js';
+
+export const ENGINES = ['local', 'openai', 'openai-compatible', 'anthropic'] as const;
+
+export interface ConfigKind<T> {
+  /** How messages name the document: "recipe", "curation config". */
+  subject: string;
+  schema: z.ZodType<T>;
+  /** Discriminator fields and their allowed values (e.g. kind: column kinds), for clear union errors. */
+  discriminators: Record<string, readonly string[]>;
+}
+
+export function readConfigText(file: string, subject: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new RecipeError(file, [{ path: [], message: `cannot read the ${subject} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }], subject);
+  }
+}
+
+/** Parses YAML and runs `fromObject` on it, placing any RecipeError's issues at their lines. */
+export function fromYaml<T>(text: string, file: string, subject: string, fromObject: (value: unknown) => T): T {
+  const { doc, lineCounter } = parseYamlWithLines(text, file, subject);
+  try {
+    return fromObject(doc.toJS());
+  } catch (error) {
+    if (error instanceof RecipeError) throw locate(error, doc, lineCounter);
+    throw error;
+  }
+}
+
+function locate(error: RecipeError, doc: Document, lineCounter: LineCounter): RecipeError {
+  return new RecipeError(error.file, error.issues.map((issue) => ({ ...issue, ...locateYamlPath(doc, issue.path, lineCounter) })), error.subject);
+}
+
+/**
+ * Validates an object against a config schema. `pathPrefix` places the issues inside a larger
+ * document (a recipe's `curate:` section reports `curate.stages[2].field`).
+ */
+export function parseConfigObject<T>(kind: ConfigKind<T>, input: unknown, file: string, pathPrefix: (string | number)[] = []): T {
+  const parsed = kind.schema.safeParse(input, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  throw new RecipeError(
+    file,
+    parsed.error.issues.map((issue) => {
+      const i = toIssue(issue, kind.discriminators);
+      return { ...i, path: [...pathPrefix, ...i.path] };
+    }),
+    kind.subject,
+  );
+}
+
+function toIssue(issue: z.core.$ZodIssue, discriminators: Record<string, readonly string[]>): RecipeIssue {
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  const last = path.at(-1);
+  if (issue.code === 'invalid_union' && ((typeof last === 'string' && last in discriminators) || (issue as { note?: string }).note)) {
+    const field = typeof last === 'string' && last in discriminators ? last : path.includes('models') ? 'engine' : Object.keys(discriminators).find((k) => k !== 'engine')!;
+    return { path: last === field ? path : [...path, field], message: `unknown or missing ${field}; expected one of: ${discriminators[field].join(', ')}` };
+  }
+  if (issue.code === 'unrecognized_keys') {
+    return { path, message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}; check the spelling against the documented fields` };
+  }
+  if (issue.code === 'invalid_type') {
+    const received = (issue as { input?: unknown }).input;
+    const got = received === undefined ? 'nothing (the field is missing)' : `${typeof received} ${JSON.stringify(received)}`;
+    return { path, message: `expected ${issue.expected}, got ${got}` };
+  }
+  return { path, message: issue.message };
+}
