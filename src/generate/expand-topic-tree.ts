@@ -44,7 +44,7 @@ export async function expandTopicTree(column: TopicTreeColumn, runner: ModelRunn
           const reply = await runner.call(
             column.model,
             { messages, schema, seed: deriveSeed(seed, column.name, path.join('\u0000'), attempt), signal },
-            { idx: -1, column: column.name, resumed: true },
+            { idx: -1, column: column.name },
           );
           const parsed = parseObjectReply(reply.text, validate);
           if (parsed.ok) {

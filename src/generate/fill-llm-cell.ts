@@ -23,8 +23,6 @@ export interface FillOptions {
   seed: number;
   maxRepairs: number;
   signal?: AbortSignal;
-  /** The record was cut off by a stop (its replies may be stored already). */
-  resumed: boolean;
   /** Knowledge bases opened for the run, by path (for retrieval). */
   kbs: Map<string, OpenedKnowledgeBase>;
 }
@@ -41,7 +39,7 @@ export async function callForCell(
   column: string,
 ): Promise<{ reply?: Awaited<ReturnType<ModelRunner['call']>>; error?: string }> {
   try {
-    return { reply: await options.runner.call(model, { ...request, signal: options.signal }, { idx, column, resumed: options.resumed }) };
+    return { reply: await options.runner.call(model, { ...request, signal: options.signal }, { idx, column }) };
   } catch (callError) {
     if (options.signal?.aborted) throw callError;
     // A rejected key or an unknown model would fail every call: stop the run with the reason.

@@ -8,20 +8,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadRecipeFile, planRecipeObject } from '../recipe/load-recipe.js';
-import { isLlmColumn, modelOf, type Recipe, type RecipeInput } from '../recipe/schema.js';
+import { modelOf, type Recipe, type RecipeInput } from '../recipe/schema.js';
 import type { Plan } from '../recipe/plan-recipe.js';
 import { createEngines } from '../models/create-engines.js';
 import { ModelRunner, type Price } from '../models/model-runner.js';
-import { RunStore, type CellRow } from '../store/run-store.js';
+import { RunStore } from '../store/run-store.js';
 import { SharedCallCache } from '../store/shared-cache.js';
-import { createRng, deriveSeed } from '../samplers/rng.js';
-import { TemplateError } from '../prompting/template.js';
 import { writeFileAtomic } from '../export/write-atomic.js';
-import { fillLlmCell } from './fill-llm-cell.js';
-import { fillConversation } from './fill-conversation.js';
+import { fillRecord, type RecordContext } from './fill-record.js';
 import { expandTopicTree, type TopicTree } from './expand-topic-tree.js';
 import { closeKnowledgeBases, openKnowledgeBases, type OpenedKnowledgeBase } from './open-knowledge-bases.js';
-import { sampleColumn } from './sample-column.js';
 import { exportRun } from './export-run.js';
 import { curate } from '../curate/run-curation.js';
 import { evaluate } from '../evaluate/evaluate.js';
@@ -90,7 +86,11 @@ async function runPlan(plan: Plan, store: RunStore, options: GenerateOptions): P
   try {
     const engines = await createEngines(recipe, usedModels, (name, progress) => emit({ type: 'download', model: name, ...progress }));
     const prices = new Map<string, Price>(Object.entries(recipe.models).flatMap(([n, m]) => (m.price ? [[n, m.price]] : [])));
-    runner = new ModelRunner(engines, store, sharedCache, prices);
+    const done = store.doneIndexes();
+    // Records cut off by a stop (and the run-level calls of topic trees, at index -1) may hold
+    // replies already paid for.
+    const partial = store.partialIndexes();
+    runner = new ModelRunner(engines, store, sharedCache, prices, store.storedReplies(partial));
     const modelsReadyAt = performance.now();
 
     const target = recipe.records;
@@ -99,8 +99,6 @@ async function runPlan(plan: Plan, store: RunStore, options: GenerateOptions): P
     const concurrency = recipe.generation?.concurrency ?? defaultConcurrency(recipe, usedModels);
     const maxRepairs = recipe.generation?.max_repairs ?? DEFAULT_MAX_REPAIRS;
 
-    const done = store.doneIndexes();
-    const partial = store.partialIndexes();
     const progress = initialProgress(store, target, runner);
     emit({ type: 'progress', progress: { ...progress } });
 
@@ -114,49 +112,15 @@ async function runPlan(plan: Plan, store: RunStore, options: GenerateOptions): P
       await writeFileAtomic(join(store.dir, `topic-tree-${planned.column.name}.json`), JSON.stringify(tree, null, 2));
     }
 
+    const recordContext: RecordContext = { plan, store, target, topicTrees, kbs, fill: { runner, seed, maxRepairs, signal: options.signal, kbs } };
     let fatal: unknown;
     const processRecord = async (idx: number) => {
-      const scope: Record<string, unknown> = {};
-      const finished = partial.has(idx) ? store.cellsOf(idx) : new Map<string, CellRow>();
-      const errors: string[] = [];
-      // Per-cell facts kept on the record beside the values: token log-probabilities, the
-      // few-shot examples shown, and reasoning kept apart from the answer.
-      const extras: Record<'_logprobs' | '_few_shot' | '_reasoning' | '_sources', Record<string, unknown>> = { _logprobs: {}, _few_shot: {}, _reasoning: {}, _sources: {} };
-      const fillOptions = { runner: runner!, seed, maxRepairs, signal: options.signal, resumed: partial.has(idx), kbs };
-      for (const planned of plan.columns) {
-        const column = planned.column;
-        try {
-          if (!isLlmColumn(column)) {
-            const rng = createRng(deriveSeed(seed, idx, column.name));
-            const value = sampleColumn(planned, { idx, total: target, rng, scope, topicTrees, kbs, seed });
-            scope[column.name] = value;
-            if (column.kind === 'document-chunk' || column.kind === 'concepts') extras._sources[column.name] = (value as { sources: unknown }).sources;
-            continue;
-          }
-          let cell = finished.get(column.name);
-          if (!cell) {
-            cell = column.kind === 'llm-conversation' ? await fillConversation(planned, idx, scope, fillOptions) : await fillLlmCell(planned, idx, scope, fillOptions);
-            if (options.signal?.aborted) return;
-            store.queueCell(cell);
-            if (!cell.ok) progress.failedCells++;
-          }
-          scope[column.name] = cell.value;
-          if (cell.logprobs) extras._logprobs[column.name] = cell.logprobs;
-          if (cell.fewShot) extras._few_shot[column.name] = cell.fewShot;
-          if (cell.reasoning) extras._reasoning[column.name] = cell.reasoning;
-          if (cell.sources) extras._sources[column.name] = cell.sources;
-          if (!cell.ok) errors.push(`${column.name}: ${cell.error}`);
-        } catch (error) {
-          throw error instanceof TemplateError ? new TemplateError(`column '${column.name}', record ${idx}: ${error.message}`) : error;
-        }
-      }
-      const data: Record<string, unknown> = { ...scope };
-      for (const [key, value] of Object.entries(extras)) if (Object.keys(value).length) data[key] = value;
-      const valid = errors.length === 0;
-      store.queueRecord({ idx, data, valid, errors });
+      const result = await fillRecord(idx, partial.has(idx), recordContext);
+      if (!result) return;
       done.add(idx);
       progress.done++;
-      if (valid) progress.valid++;
+      if (result.record.valid) progress.valid++;
+      progress.failedCells += result.failedCells;
       Object.assign(progress, runner!.totals());
       emit({ type: 'progress', progress: { ...progress } });
     };

@@ -3,7 +3,7 @@
  * store (a resumed run never pays twice) or the shared cache (a re-run costs nothing), records
  * every call's usage, and prices it.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ModelUsage, RunStore } from '../store/run-store.js';
 import type { SharedCallCache } from '../store/shared-cache.js';
 import type { ModelEngine, ModelRequest, ModelResponse } from './types.js';
@@ -16,8 +16,6 @@ export interface Price {
 export interface CallContext {
   idx: number;
   column: string;
-  /** The record was cut off by a stop, so its replies may already be in the run's store. */
-  resumed?: boolean;
 }
 
 export interface ModelCallResult extends ModelResponse {
@@ -27,29 +25,35 @@ export interface ModelCallResult extends ModelResponse {
 export class ModelRunner {
   private readonly usage = new Map<string, ModelUsage>();
 
+  /**
+   * `storedReplies` are replies this run (or stage) already paid for, from its own store: those
+   * of records cut off by a stop, so a resumed run does not buy them again.
+   */
   constructor(
     private readonly engines: Map<string, ModelEngine>,
     private readonly store: RunStore,
     private readonly sharedCache: SharedCallCache | undefined,
     private readonly prices: Map<string, Price>,
+    private readonly storedReplies: Map<string, ModelResponse> = new Map(),
   ) {}
 
   async call(model: string, request: ModelRequest, context: CallContext): Promise<ModelCallResult> {
     const engine = this.engines.get(model)!;
     const key = cacheKey(engine.id, request);
     const started = performance.now();
-    const hit = (context.resumed ? this.store.getCachedCall(key) : undefined) ?? this.sharedCache?.get(key);
+    const stored = this.storedReplies.get(key);
+    const hit = stored ?? this.sharedCache?.get(key);
     if (hit) {
       this.count(model, hit, true);
-      this.store.queueCall({ idx: context.idx, column: context.column, model, inputTokens: hit.usage.inputTokens, outputTokens: hit.usage.outputTokens, cached: true, ms: 0 });
+      // A reply from the run's own store is kept with this call too, in case the run stops again.
+      this.store.queueCall({ ...context, model, inputTokens: hit.usage.inputTokens, outputTokens: hit.usage.outputTokens, cached: true, ms: 0 }, key, stored);
       return { ...hit, cached: true };
     }
     const response = await engine.generate(request);
     // The reply is stored before anyone looks at it: a kill right after still keeps what was paid for.
-    this.store.queueCachedCall(key, response);
+    this.store.queueCall({ ...context, model, inputTokens: response.usage.inputTokens, outputTokens: response.usage.outputTokens, cached: false, ms: performance.now() - started }, key, response);
     this.count(model, response, false);
     this.sharedCache?.set(key, response);
-    this.store.queueCall({ idx: context.idx, column: context.column, model, inputTokens: response.usage.inputTokens, outputTokens: response.usage.outputTokens, cached: false, ms: performance.now() - started });
     return { ...response, cached: false };
   }
 
@@ -99,5 +103,5 @@ export class ModelRunner {
 
 export function cacheKey(engineId: string, request: ModelRequest): string {
   const { signal: _signal, ...rest } = request;
-  return createHash('sha256').update(engineId).update('\0').update(JSON.stringify(rest)).digest('base64url');
+  return hash('sha256', `${engineId}\0${JSON.stringify(rest)}`, 'base64url');
 }

@@ -34,9 +34,10 @@ export async function openModels(models: Record<string, ModelConfig>, dir: strin
   try {
     const engines = await createEngines({ models: resolved }, new Set(Object.keys(resolved)));
     const prices = new Map<string, Price>(Object.entries(resolved).flatMap(([n, m]) => (m.price ? [[n, m.price]] : [])));
-    const runner = new ModelRunner(engines, store, shared, prices);
+    // Every reply this stage's store already holds is reused: re-running a curation costs nothing.
+    const runner = new ModelRunner(engines, store, shared, prices, store.storedReplies());
     return {
-      call: (model, request, context = { idx: -1, column: '', resumed: true }) => {
+      call: (model, request, context = { idx: -1, column: '' }) => {
         if (!engines.has(model)) throw new Error(`unknown model '${model}' (known: ${[...engines.keys()].join(', ')})`);
         return runner.call(model, request, context);
       },

@@ -55,8 +55,7 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS records (idx INTEGER PRIMARY KEY, data TEXT NOT NULL, valid INTEGER NOT NULL, errors TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS cells (idx INTEGER NOT NULL, col TEXT NOT NULL, value TEXT, ok INTEGER NOT NULL, error TEXT, raw TEXT, reasoning TEXT, logprobs TEXT, few_shot TEXT, sources TEXT, attempts INTEGER NOT NULL, PRIMARY KEY (idx, col));
-CREATE TABLE IF NOT EXISTS calls (id INTEGER PRIMARY KEY, idx INTEGER, col TEXT, model TEXT NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, cached INTEGER NOT NULL, ms INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS call_cache (key TEXT PRIMARY KEY, response TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS calls (id INTEGER PRIMARY KEY, idx INTEGER, col TEXT, model TEXT NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, cached INTEGER NOT NULL, ms INTEGER NOT NULL, key TEXT NOT NULL, response TEXT);
 `;
 
 export const RUN_DB = 'run.sqlite';
@@ -80,9 +79,7 @@ export class RunStore {
       setMeta: this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       putRecord: this.db.prepare('INSERT OR REPLACE INTO records (idx, data, valid, errors) VALUES (?, ?, ?, ?)'),
       putCell: this.db.prepare('INSERT OR REPLACE INTO cells (idx, col, value, ok, error, raw, reasoning, logprobs, few_shot, sources, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      putCall: this.db.prepare('INSERT INTO calls (idx, col, model, input_tokens, output_tokens, cached, ms) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      getCache: this.db.prepare<[string], { response: string }>('SELECT response FROM call_cache WHERE key = ?'),
-      putCache: this.db.prepare('INSERT OR IGNORE INTO call_cache (key, response) VALUES (?, ?)'),
+      putCall: this.db.prepare('INSERT INTO calls (idx, col, model, input_tokens, output_tokens, cached, ms, key, response) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       cellsOf: this.db.prepare<
         [number],
         { col: string; value: string | null; ok: number; error: string | null; raw: string | null; reasoning: string | null; logprobs: string | null; few_shot: string | null; sources: string | null; attempts: number }
@@ -147,18 +144,24 @@ export class RunStore {
     return out;
   }
 
-  getCachedCall(key: string): ModelResponse | undefined {
-    const row = this.stmts.getCache.get(key);
-    return row ? JSON.parse(row.response) : undefined;
+  /**
+   * Replies already paid for by the given records (all records when none are given), by cache
+   * key: a resumed run answers these calls from here. The calls table has no index on the key, so
+   * recording a call stays a plain append; only a resume reads it back, once.
+   */
+  storedReplies(indexes?: Set<number>): Map<string, ModelResponse> {
+    const out = new Map<string, ModelResponse>();
+    const rows = this.db.prepare<[], { idx: number; key: string; response: string }>('SELECT idx, key, response FROM calls WHERE response IS NOT NULL').iterate();
+    for (const r of rows) if (!indexes || indexes.has(r.idx)) out.set(r.key, JSON.parse(r.response));
+    return out;
   }
 
-  queueCachedCall(key: string, response: ModelResponse): void {
-    const text = JSON.stringify(response);
-    this.queue(() => this.stmts.putCache.run(key, text));
-  }
-
-  queueCall(call: CallRow): void {
-    this.queue(() => this.stmts.putCall.run(call.idx, call.column, call.model, call.inputTokens, call.outputTokens, call.cached ? 1 : 0, Math.round(call.ms)));
+  /** Records a model call; a fresh reply is stored with it (not one served from the shared cache, which keeps it). */
+  queueCall(call: CallRow, key: string, response?: ModelResponse): void {
+    const text = response ? JSON.stringify(response) : null;
+    this.queue(() =>
+      this.stmts.putCall.run(call.idx, call.column, call.model, call.inputTokens, call.outputTokens, call.cached ? 1 : 0, Math.round(call.ms), key, text),
+    );
   }
 
   queueCell(cell: CellRow): void {

@@ -37,8 +37,8 @@ export async function askJudge<T>(options: AskJudgeOptions): Promise<JudgeAnswer
       reply = await options.session.call(
         options.model,
         { messages: [...messages], schema: options.schema, temperature: options.temperature, maxTokens: options.maxTokens, seed: options.seed, signal: options.signal },
-        // resumed: answers already in this curation's own store are reused (re-runs cost nothing).
-        { idx: -1, column: options.stage, resumed: true },
+        // Answers already in this curation's own store are reused (re-runs cost nothing).
+        { idx: -1, column: options.stage },
       );
     } catch (callError) {
       if (options.signal?.aborted) throw callError;
