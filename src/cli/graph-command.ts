@@ -2,7 +2,6 @@ import { writeFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import { buildConceptGraph } from '../grounding/build-concept-graph.js';
 import { conceptGraphToGraphML } from '../grounding/graph-export.js';
-import { KnowledgeBaseError } from '../grounding/knowledge-base-error.js';
 import { openKnowledgeBase } from '../grounding/knowledge-base.js';
 import { EXIT, runCommand } from './run-command.js';
 
@@ -17,7 +16,6 @@ export function graphCommand(): Command {
     .option('--min-chunks <n>', 'keep concepts found in at least this many chunks', positiveInt, 2)
     .action((kbDir: string, opts: { json?: string; graphml?: string; top: number; rebuild?: boolean; minChunks: number }) =>
       runCommand(async () => {
-        try {
           const kb = await openKnowledgeBase(kbDir);
           const rebuilt = opts.rebuild || !kb.conceptGraph;
           const graph = rebuilt ? await buildConceptGraph(kb, { minChunks: opts.minChunks }) : kb.conceptGraph!;
@@ -40,13 +38,6 @@ export function graphCommand(): Command {
           if (opts.graphml) out.push(`wrote ${opts.graphml}`);
           process.stdout.write(`${out.join('\n')}\n`);
           return EXIT.ok;
-        } catch (error) {
-          if (error instanceof KnowledgeBaseError) {
-            process.stderr.write(`synthkit: ${error.message}\n`);
-            return EXIT.failed;
-          }
-          throw error;
-        }
       }),
     );
 }

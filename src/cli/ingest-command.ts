@@ -1,6 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ingest } from '../grounding/ingest.js';
-import { KnowledgeBaseError } from '../grounding/knowledge-base-error.js';
 import { EXIT, runCommand } from './run-command.js';
 import { createEmbedder } from '../models/embedders.js';
 import { recordEmbedder } from '../grounding/kb-embedder.js';
@@ -50,12 +49,6 @@ export function ingestCommand(): Command {
           if (summary.chunksAdded + summary.chunksRemoved > 0) out.push(`the concept graph (if any) is now stale: run \`synthkit graph ${opts.kb} --rebuild\``);
           process.stdout.write(`${out.join('\n')}\n`);
           return EXIT.ok;
-        } catch (error) {
-          if (error instanceof KnowledgeBaseError) {
-            process.stderr.write(`synthkit: ${error.message}\n`);
-            return EXIT.failed;
-          }
-          throw error;
         } finally {
           await embedder?.close();
         }

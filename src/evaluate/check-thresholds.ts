@@ -5,6 +5,7 @@
  * not pass silently.
  */
 import type { ThresholdResult } from './evaluation-metrics.js';
+import { readField } from '../safety/read-field.js';
 
 export interface Threshold {
   metric: string;
@@ -12,13 +13,9 @@ export interface Threshold {
   max?: number;
 }
 
+/** A metric of metrics.json by its dotted path, e.g. diversity.feedback.distinct_2. */
 export function readMetric(metrics: unknown, path: string): unknown {
-  let value: unknown = metrics;
-  for (const key of path.split('.')) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value;
+  return readField(metrics, path);
 }
 
 export function checkThresholds(metrics: unknown, thresholds: readonly Threshold[]): ThresholdResult[] {
