@@ -191,7 +191,10 @@ const semanticDedupStage = z
   .object({
     ...textStage,
     stage: z.literal('semantic-dedup'),
-    embedding_field: fieldPath,
+    /** A record field holding each record's embedding; or leave out and give `embed`. */
+    embedding_field: fieldPath.optional(),
+    /** Embed the stage's text field with this embedder (local:/path/model.gguf or openai:<model>[@<base_url>]). */
+    embed: z.string().min(1).optional(),
     threshold: z.number().gt(0).max(1).optional(),
     keep: keepPolicy.optional(),
     score: fieldPath.optional(),
@@ -341,6 +344,9 @@ export const curateConfigSchema = z
       if (seen.has(name)) {
         ctx.addIssue({ code: 'custom', path: ['stages', i, 'name'], message: `stage name '${name}' is already used by stages[${seen.get(name)}]; give one of them a distinct name` });
       } else seen.set(name, i);
+      if (stage.stage === 'semantic-dedup' && !stage.embedding_field === !stage.embed) {
+        ctx.addIssue({ code: 'custom', path: ['stages', i, 'embed'], message: 'give either embedding_field (vectors in the records) or embed (an embedder spec such as local:/path/model.gguf)' });
+      }
       if (stage.stage === 'judge' || stage.stage === 'pairwise-judge') {
         const models = judgeModels(stage);
         if (models.length === 0) ctx.addIssue({ code: 'custom', path: ['stages', i, 'model'], message: 'set model (or models) to a model defined under models' });

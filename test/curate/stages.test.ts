@@ -1,7 +1,7 @@
 /** The record-level and dedup stages through curateRecords, in memory (no models). */
 import { describe, expect, it } from 'vitest';
 import { curateRecords } from '../../src/curate/run-curation.js';
-import { tempDir } from '../support/paths.js';
+import { RANDOM_MODEL, tempDir } from '../support/paths.js';
 
 describe('rule and dedup stages', () => {
   it('required, json-schema, expression and confidence stages decide and explain', async () => {
@@ -58,5 +58,20 @@ describe('rule and dedup stages', () => {
     expect(records[2].signals.near_dedup).toEqual({ cluster_size: 1 });
     // Record 1 was dropped before semantic dedup, so 2 and 3 are no longer near each other.
     expect(summary.stages[1]).toMatchObject({ seen: 2, kept: 2, clusters: 0 });
+  });
+
+  it('semantic dedup can embed the text itself with a local embedder', async () => {
+    const data = [
+      { _id: 'a', text: 'the clinic booking page froze' },
+      { _id: 'b', text: 'the clinic booking page froze' },
+      { _id: 'c', text: 'refund for a double charge on my bill' },
+    ];
+    const { records } = await curateRecords(data, { stages: [{ stage: 'semantic-dedup', embed: `local:${RANDOM_MODEL}`, threshold: 0.999 }] }, { out: tempDir() });
+    // Identical texts embed identically; the different one is kept.
+    expect(records.map((r) => r.decision)).toEqual(['kept', 'dropped', 'kept']);
+  });
+
+  it('semantic dedup needs exactly one source of vectors', async () => {
+    await expect(curateRecords([{ _id: 1, text: 'x' }], { stages: [{ stage: 'semantic-dedup' }] }, { out: tempDir() })).rejects.toThrow(/give either embedding_field .* or embed/);
   });
 });

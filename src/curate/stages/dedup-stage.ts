@@ -1,6 +1,6 @@
 /**
  * Deduplication stages: exact, near-duplicate (MinHash LSH) and semantic (cosine over embeddings
- * read from a field). Each cluster keeps one representative by the chosen policy; the others
+ * read from a field, or made by an embedder from the text). Each cluster keeps one representative by the chosen policy; the others
  * get the stage's action (drop by default) with the representative's id as detail. Every record
  * gets `cluster_size` (1 when unique), so a weight formula can favour rare records.
  */
@@ -10,6 +10,7 @@ import { getPath, textOf } from '../field-path.js';
 import { compileExpression } from '../safe-expression.js';
 import { chooseRepresentative, exactDuplicateClusters, nearDuplicateClusters, semanticDuplicateClusters } from './dedup-api.js';
 import { actionOf, textFieldOf, type ClusterReport, type StageContext, type StageResult } from './stage-context.js';
+import { createEmbedder } from '../../models/embedders.js';
 
 type DedupStage = Extract<StageConfig, { stage: 'exact-dedup' | 'near-dedup' | 'semantic-dedup' }>;
 
@@ -35,8 +36,9 @@ export async function runDedupStage(records: CurationRecord[], stage: DedupStage
     // Records without a vector are left out of clustering (and flagged: the stage could not check them).
     const present: number[] = [];
     const vectors: number[][] = [];
+    const embedded = stage.embedding_field ? undefined : await embedTexts(stage.embed!, texts);
     records.forEach((r, i) => {
-      const v = getPath(r.data, stage.embedding_field);
+      const v = embedded ? embedded[i] : getPath(r.data, stage.embedding_field!);
       if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'number' && Number.isFinite(x))) {
         present.push(i);
         vectors.push(v as number[]);
@@ -52,7 +54,7 @@ export async function runDedupStage(records: CurationRecord[], stage: DedupStage
   const scores = score ? records.map((r) => toScore(score.evaluate(expressionScope(r)))) : undefined;
   const action = actionOf(stage);
   const outcomes: StageOutcome[] = records.map((_, i) =>
-    missing.has(i) ? failed('flag', [`no embedding in ${'embedding_field' in stage ? stage.embedding_field : field}`]) : kept({ cluster_size: 1 }),
+    missing.has(i) ? failed('flag', [`no embedding in ${('embedding_field' in stage && stage.embedding_field) || field}`]) : kept({ cluster_size: 1 }),
   );
   const reports: ClusterReport[] = [];
   const kind = stage.stage === 'exact-dedup' ? 'exact duplicate' : stage.stage === 'near-dedup' ? 'near duplicate' : 'semantic duplicate';
@@ -85,3 +87,16 @@ function toScore(v: unknown): number {
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+const EMBED_BATCH = 64;
+
+async function embedTexts(spec: string, texts: string[]): Promise<number[][]> {
+  const embedder = await createEmbedder(spec);
+  try {
+    const out: number[][] = [];
+    for (let i = 0; i < texts.length; i += EMBED_BATCH) out.push(...(await embedder.embed(texts.slice(i, i + EMBED_BATCH))));
+    return out;
+  } finally {
+    await embedder.close();
+  }
+}
