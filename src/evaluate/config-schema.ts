@@ -51,6 +51,8 @@ export const evaluateConfigSchema = z
         ngram: z.number().int().min(1).max(8).optional(),
         /** A record field holding an embedding (number array), e.g. `_embedding.feedback`. */
         embedding_field: fieldPath.optional(),
+        /** Or embed the first text column's sampled texts with this embedder (local:/path/model.gguf, openai:<model>[@<base_url>]). */
+        embed: z.string().min(1).optional(),
         /** Embeddings kept (seeded reservoir) for Vendi and nearest-neighbour; default 5,000. */
         embedding_sample: positiveInt.optional(),
       })

@@ -41,6 +41,7 @@ import { readRecipeAttributes, type RecipeAttributes } from './recipe-attributes
 import { Reservoir } from './reservoir.js';
 import { signalValue } from './signal-value.js';
 import { renderReport } from './report/render-report.js';
+import { embedAll } from '../models/embedders.js';
 
 export type EvaluateInput = string | readonly Record<string, unknown>[];
 
@@ -112,6 +113,9 @@ export async function evaluate(input: EvaluateInput, config: string | EvaluateCo
   const attributeFields = [...new Set([...coverageColumns.map((c) => c.field), ...combinations.flat(), ...(heatmapPair ?? []), ...(bias?.groups ?? [])])];
   const piiFields = parsed.privacy?.pii_columns ?? columns;
   const embeddingField = options.embeddingsField ?? parsed.diversity?.embedding_field;
+  // With an embedder, a seeded sample of the first text column is embedded after the pass.
+  const embedSpec = embeddingField ? undefined : parsed.diversity?.embed;
+  const embedColumn = columns[0];
   const referenceFile = options.reference ?? (parsed.privacy?.reference ? fromConfig(parsed.privacy.reference) : undefined);
   const leakageColumn = parsed.privacy?.leakage_column ?? columns[0];
   const canaries = [...(parsed.privacy?.canaries ?? []), ...(parsed.privacy?.canaries_from ? readCanaries(fromConfig(parsed.privacy.canaries_from)) : [])];
@@ -135,6 +139,7 @@ export async function evaluate(input: EvaluateInput, config: string | EvaluateCo
   const projections: Record<string, unknown>[] = [];
   const judgeScores: number[] = [];
   const embeddings = new Reservoir<{ id: string; vector: number[] }>(parsed.diversity?.embedding_sample ?? EVALUATE_DEFAULTS.embeddingSample, `${seed}/embeddings`);
+  const toEmbed = new Reservoir<{ id: string; text: string }>(parsed.diversity?.embedding_sample ?? EVALUATE_DEFAULTS.embeddingSample, `${seed}/embeddings`);
   const grounded = new Reservoir<GroundedRecord>(parsed.factualness?.max_records ?? EVALUATE_DEFAULTS.factualnessRecords, `${seed}/factualness`);
   let groundedSkipped = 0;
   const consistencyPool = new Reservoir<TextRecord>(parsed.consistency?.max_records ?? EVALUATE_DEFAULTS.consistencyRecords, `${seed}/consistency`);
@@ -169,6 +174,9 @@ export async function evaluate(input: EvaluateInput, config: string | EvaluateCo
     if (embeddingField) {
       const vector = readField(record, embeddingField);
       if (Array.isArray(vector) && vector.length > 0 && vector.every((x) => typeof x === 'number')) embeddings.add({ id, vector: vector as number[] });
+    } else if (embedSpec && embedColumn) {
+      const text = readField(record, embedColumn);
+      if (typeof text === 'string' && text !== '') toEmbed.add({ id, text });
     }
     if (parsed.factualness) {
       const text = readField(record, parsed.factualness.field);
@@ -248,7 +256,14 @@ export async function evaluate(input: EvaluateInput, config: string | EvaluateCo
   projections.length = 0;
 
   const judge = judgeScores.length === 0 ? null : judgeHistogram(judgeField, judgeScores);
-  const embeddingMetrics = embeddingField && embeddings.items.length > 0 ? measureEmbeddings(embeddingField, embeddings, seed) : null;
+  if (embedSpec && toEmbed.items.length > 0) {
+    progress(`embedding ${toEmbed.items.length} texts of ${embedColumn} with ${embedSpec}`);
+    const vectors = await embedAll(embedSpec, toEmbed.items.map((item) => item.text));
+    toEmbed.items.forEach((item, i) => embeddings.add({ id: item.id, vector: vectors[i] }));
+  }
+  const embeddingLabel = embeddingField ?? (embedSpec ? `${embedColumn} (${embedSpec})` : undefined);
+  const embeddingTotal = embedSpec ? toEmbed.total : embeddings.total;
+  const embeddingMetrics = embeddingLabel && embeddings.items.length > 0 ? measureEmbeddings(embeddingLabel, embeddings.items.map((e) => e.vector), embeddingTotal, seed) : null;
   const leakage = referenceFile ? measureReferenceLeakage(referenceFile, parsed.privacy?.reference_field, leakageColumn, leakageTexts) : null;
   const canaryMetrics: CanaryMetrics | null =
     canaries.length === 0
@@ -412,12 +427,11 @@ function judgeHistogram(field: string, scores: number[]): NonNullable<Evaluation
   return { field, scores: summary, histogram: histogram(scores, integer ? summary.max - summary.min + 1 : 20, min, max) };
 }
 
-function measureEmbeddings(field: string, reservoir: Reservoir<{ id: string; vector: number[] }>, seed: number): EmbeddingDiversity {
-  const vectors = reservoir.items.map((item) => item.vector);
+function measureEmbeddings(field: string, vectors: number[][], total: number, seed: number): EmbeddingDiversity {
   const nn = nearestNeighbourSimilarity(vectors);
   return {
     field,
-    items: reservoir.total,
+    items: total,
     sampled: vectors.length,
     vendi: vendiScore(vectors, { seed: `${seed}/vendi` }),
     nearest_neighbour: nn.summary,

@@ -73,3 +73,17 @@ function createOpenAIEmbedder(spec: string, model: string, baseURL = 'https://ap
     },
   };
 }
+
+const EMBED_BATCH = 64;
+
+/** Embeds texts with a one-off embedder, in batches, and closes it. */
+export async function embedAll(spec: string, texts: string[]): Promise<number[][]> {
+  const embedder = await createEmbedder(spec);
+  try {
+    const out: number[][] = [];
+    for (let i = 0; i < texts.length; i += EMBED_BATCH) out.push(...(await embedder.embed(texts.slice(i, i + EMBED_BATCH))));
+    return out;
+  } finally {
+    await embedder.close();
+  }
+}

@@ -10,7 +10,7 @@ import { evaluateCommand } from '../../src/cli/evaluate-command.js';
 import { EXIT } from '../../src/cli/run-command.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { renderReport } from '../../src/evaluate/report/render-report.js';
-import { tempDir } from '../support/paths.js';
+import { RANDOM_MODEL, tempDir } from '../support/paths.js';
 
 const records = [
   { _id: 'a', feedback: 'the app is very good today', sentiment: 'positive', persona: { region: 'East' }, _signals: { judge: { score: 4 } } },
@@ -110,6 +110,18 @@ describe('evaluate', () => {
     const html = readFileSync(join(run, 'evaluation', 'report.html'), 'utf8');
     expect(html).toContain('Attribute coverage');
     expect(html).toContain('canary-7f3a-quartz-lumen');
+  });
+});
+
+describe('evaluate with an embedder', () => {
+  it('embeds the text column and reports Vendi and nearest-neighbour similarity', async () => {
+    const records = ['the bus was late again', 'the bus was late again', 'my refund arrived quickly', 'the clinic app keeps crashing'].map((text, i) => ({ _id: i, text }));
+    const { metrics } = await evaluate(records, { columns: ['text'], diversity: { embed: `local:${RANDOM_MODEL}` } }, { write: false });
+    const e = metrics.embeddings!;
+    expect(e.items).toBe(4);
+    expect(e.vendi).toBeGreaterThan(1);
+    expect(e.vendi).toBeLessThan(4); // two identical texts cannot count as two
+    expect(e.near_duplicates).toBeGreaterThanOrEqual(1);
   });
 });
 

@@ -10,7 +10,7 @@ import { getPath, textOf } from '../field-path.js';
 import { compileExpression } from '../safe-expression.js';
 import { chooseRepresentative, exactDuplicateClusters, nearDuplicateClusters, semanticDuplicateClusters } from './dedup-api.js';
 import { actionOf, textFieldOf, type ClusterReport, type StageContext, type StageResult } from './stage-context.js';
-import { createEmbedder } from '../../models/embedders.js';
+import { embedAll } from '../../models/embedders.js';
 
 type DedupStage = Extract<StageConfig, { stage: 'exact-dedup' | 'near-dedup' | 'semantic-dedup' }>;
 
@@ -36,7 +36,7 @@ export async function runDedupStage(records: CurationRecord[], stage: DedupStage
     // Records without a vector are left out of clustering (and flagged: the stage could not check them).
     const present: number[] = [];
     const vectors: number[][] = [];
-    const embedded = stage.embedding_field ? undefined : await embedTexts(stage.embed!, texts);
+    const embedded = stage.embedding_field ? undefined : await embedAll(stage.embed!, texts);
     records.forEach((r, i) => {
       const v = embedded ? embedded[i] : getPath(r.data, stage.embedding_field!);
       if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'number' && Number.isFinite(x))) {
@@ -88,15 +88,3 @@ function toScore(v: unknown): number {
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
-const EMBED_BATCH = 64;
-
-async function embedTexts(spec: string, texts: string[]): Promise<number[][]> {
-  const embedder = await createEmbedder(spec);
-  try {
-    const out: number[][] = [];
-    for (let i = 0; i < texts.length; i += EMBED_BATCH) out.push(...(await embedder.embed(texts.slice(i, i + EMBED_BATCH))));
-    return out;
-  } finally {
-    await embedder.close();
-  }
-}
