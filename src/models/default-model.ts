@@ -8,7 +8,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createModelDownloader } from 'node-llama-cpp';
 import { defaultCacheDir } from '../store/shared-cache.js';
 import { writeFileAtomic } from '../export/write-atomic.js';
 import { ModelSetupError } from './types.js';
@@ -33,6 +32,7 @@ export async function resolveLocalModelPath(
   const known = readIndex(index)[uri];
   if (known && existsSync(known)) return known;
   try {
+    const { createModelDownloader } = await import('node-llama-cpp');
     const downloader = await createModelDownloader({
       modelUri: uri,
       dirPath: dir,

@@ -6,7 +6,6 @@
  *   openai:<model>@http://host:port/v1 any OpenAI-compatible server (vLLM, Ollama, llama.cpp server)
  */
 import { existsSync } from 'node:fs';
-import { getLlama, LlamaLogLevel } from 'node-llama-cpp';
 import { createHttpJsonClient, endpointURL, errorFromStatus, malformedResponseError } from './http-json.js';
 import { ModelSetupError } from './types.js';
 
@@ -31,6 +30,7 @@ export async function createEmbedder(spec: string, options: { threads?: number }
 
 async function createLocalEmbedder(spec: string, modelPath: string, threads: number): Promise<Embedder> {
   if (!existsSync(modelPath)) throw new ModelSetupError(`embedding model file not found: ${modelPath}`);
+  const { getLlama, LlamaLogLevel } = await import('node-llama-cpp');
   const llama = await getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error });
   const model = await llama.loadModel({ modelPath, gpuLayers: 0 });
   const context = await model.createEmbeddingContext({ threads, contextSize: Math.min(2048, model.trainContextSize) });

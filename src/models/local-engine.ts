@@ -8,17 +8,15 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import {
-  getLlama,
+import type {
+  ChatHistoryItem,
+  Llama,
   LlamaChat,
-  LlamaLogLevel,
-  type ChatHistoryItem,
-  type Llama,
-  type LlamaContext,
-  type LlamaContextSequence,
-  type LlamaGrammar,
-  type LlamaModel,
-  type Token,
+  LlamaContext,
+  LlamaContextSequence,
+  LlamaGrammar,
+  LlamaModel,
+  Token,
 } from 'node-llama-cpp';
 import { ModelCallError, ModelSetupError, type ModelEngine, type ModelRequest, type ModelResponse } from './types.js';
 
@@ -44,6 +42,8 @@ export async function createLocalEngine(options: LocalEngineOptions): Promise<Mo
     );
   }
   const threads = options.threads ?? defaultThreads(options.modelPath);
+  // Imported on first use: node-llama-cpp adds about 40 MB to a process that only calls remote models.
+  const { getLlama, LlamaChat, LlamaLogLevel } = await import('node-llama-cpp');
   const sequences = options.concurrency ?? 1;
   let llama: Llama;
   let model: LlamaModel;

@@ -5,8 +5,16 @@
  * threshold here is 0.5, ours, and the detected language and confidence are kept as signals.
  * Very short texts (a few words) are often misidentified: set `min_chars` to skip them.
  */
-import { detectAll } from 'tinyld';
+import { createRequire } from 'node:module';
 import { ruleResult, type RuleResult } from './rule-result.js';
+
+// tinyld's tables take about 50 MB: load them when a language check first runs, not with synthkit.
+const requireModule = createRequire(import.meta.url);
+let detect: typeof import('tinyld').detectAll | undefined;
+function detectAll(text: string) {
+  detect ??= (requireModule('tinyld') as typeof import('tinyld')).detectAll;
+  return detect(text);
+}
 
 export interface LanguageOptions {
   languages: string[];
