@@ -14,7 +14,7 @@ const RECORDS = 30;
 const recipeYaml = `records: ${RECORDS}
 seed: 5
 models:
-  tiny: { engine: local, path: ${STORIES_MODEL}, threads: 1, context_size: 512, max_tokens: 48, concurrency: 2 }
+  tiny: { engine: local, path: ${STORIES_MODEL}, threads: 1, context_size: 512, max_tokens: 48, concurrency: 1 }
 columns:
   - { name: animal, kind: category, values: [cat, dog, fox, owl] }
   - { name: story, kind: llm-text, model: tiny, prompt: "Once upon a time a {{ animal }} went to the park." }
