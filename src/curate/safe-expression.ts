@@ -135,7 +135,7 @@ class Parser {
   private readonly tokens: Token[];
   private pos = 0;
   private depth = 0;
-  constructor(private readonly src: string) {
+  constructor(src: string) {
     this.tokens = tokenize(src);
   }
 
