@@ -284,33 +284,26 @@ export async function evaluate(input: EvaluateInput, config: string | EvaluateCo
     await mkdir(dir, { recursive: true });
     const session: ModelSession = await openModels(parsed.models, dir, { file: 'evaluate.sqlite', cache: options.cache, cacheDir: options.cacheDir, localModel: options.localModel });
     try {
+      // Both checks take the same settings from their config sections.
+      const checkOptions = (c: { model: string; field: string; retries?: number; max_tokens?: number; concurrency?: number }) => ({
+        session,
+        model: c.model,
+        field: c.field,
+        retries: c.retries ?? EVALUATE_DEFAULTS.retries,
+        maxTokens: c.max_tokens,
+        seed,
+        signal: options.signal,
+        concurrency: c.concurrency ?? EVALUATE_DEFAULTS.concurrency,
+      });
       if (parsed.factualness) {
-        const f = parsed.factualness;
         progress(`factualness: ${grounded.items.length} records`);
-        factualness = await measureFactualness(grounded.items, groundedSkipped + Math.max(0, grounded.total - grounded.items.length), {
-          session,
-          model: f.model,
-          field: f.field,
-          retries: f.retries ?? EVALUATE_DEFAULTS.retries,
-          maxTokens: f.max_tokens,
-          seed,
-          signal: options.signal,
-          concurrency: f.concurrency ?? EVALUATE_DEFAULTS.concurrency,
-        });
+        factualness = await measureFactualness(grounded.items, groundedSkipped + Math.max(0, grounded.total - grounded.items.length), checkOptions(parsed.factualness));
       }
       if (parsed.consistency) {
-        const c = parsed.consistency;
         progress(`consistency: ${consistencyPool.items.length} records`);
         consistency = await measureConsistency(consistencyPool.items, {
-          session,
-          model: c.model,
-          field: c.field,
-          retries: c.retries ?? EVALUATE_DEFAULTS.retries,
-          maxTokens: c.max_tokens,
-          seed,
-          signal: options.signal,
-          concurrency: c.concurrency ?? EVALUATE_DEFAULTS.concurrency,
-          maxPairs: c.max_pairs ?? EVALUATE_DEFAULTS.consistencyPairs,
+          ...checkOptions(parsed.consistency),
+          maxPairs: parsed.consistency.max_pairs ?? EVALUATE_DEFAULTS.consistencyPairs,
         });
       }
     } finally {

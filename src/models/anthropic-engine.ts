@@ -12,25 +12,10 @@ import {
   malformedResponseError,
   type StatusErrorContext,
 } from './http-json.js';
-import type { ChatMessage, JsonSchema, ModelEngine, ModelRequest, ModelResponse } from './types.js';
+import type { ChatMessage, JsonSchema, ModelEngine, ModelRequest, ModelResponse, RemoteEngineOptions } from './types.js';
 
-export interface AnthropicEngineOptions {
-  modelName: string;
-  /** The recipe's name for this model, used in error messages. */
-  label?: string;
-  /** Default https://api.anthropic.com. */
-  baseURL?: string;
-  /** Sent as `x-api-key`; leave out for local servers that need none. */
-  apiKey?: string;
-  /** The variable the key came from, named in 401 messages. Default ANTHROPIC_API_KEY. */
-  apiKeyEnvVar?: string;
-  /** Per-call time limit in ms. Default 600,000 (the Anthropic SDK's default). */
-  timeoutMs?: number;
-  /** Default 256. */
-  maxSockets?: number;
-  extraHeaders?: Record<string, string>;
-  /** Default `anthropic:${modelName}@${baseURL}`. */
-  id?: string;
+/** Key sent as `x-api-key`; default variable ANTHROPIC_API_KEY; default base URL https://api.anthropic.com. */
+export interface AnthropicEngineOptions extends RemoteEngineOptions {
   /** The API requires max_tokens; used when a request has none. Default 1024. */
   defaultMaxTokens?: number;
 }

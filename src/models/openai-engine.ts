@@ -10,25 +10,10 @@ import {
   malformedResponseError,
   type StatusErrorContext,
 } from './http-json.js';
-import type { ModelEngine, ModelRequest, ModelResponse } from './types.js';
+import type { ModelEngine, ModelRequest, ModelResponse, RemoteEngineOptions } from './types.js';
 
-export interface OpenAIEngineOptions {
-  modelName: string;
-  /** The recipe's name for this model, used in error messages. */
-  label?: string;
-  /** Default https://api.openai.com/v1. */
-  baseURL?: string;
-  /** Sent as `Authorization: Bearer <key>`; leave out for local servers that need none. */
-  apiKey?: string;
-  /** The variable the key came from, named in 401 messages. Default OPENAI_API_KEY. */
-  apiKeyEnvVar?: string;
-  /** Per-call time limit in ms. Default 600,000 (the OpenAI SDK's default). */
-  timeoutMs?: number;
-  /** Default 256. */
-  maxSockets?: number;
-  extraHeaders?: Record<string, string>;
-  /** Default `openai:${modelName}@${baseURL}`. */
-  id?: string;
+/** Key sent as `Authorization: Bearer`; default variable OPENAI_API_KEY; default base URL https://api.openai.com/v1. */
+export interface OpenAIEngineOptions extends RemoteEngineOptions {
   /**
    * The field that carries maxTokens. Default `max_tokens`, which every compatible server reads;
    * OpenAI's reasoning models (o-series, gpt-5) accept only `max_completion_tokens`.

@@ -72,3 +72,23 @@ export class ModelCallError extends Error {
 export class ModelSetupError extends Error {
   override readonly name = 'ModelSetupError';
 }
+
+/** What every remote engine (OpenAI wire format, Anthropic wire format) is configured with. */
+export interface RemoteEngineOptions {
+  modelName: string;
+  /** The recipe's name for this model, used in error messages. */
+  label?: string;
+  /** The provider's base URL; each engine has its own default. */
+  baseURL?: string;
+  /** Leave out for local servers that need none. */
+  apiKey?: string;
+  /** The variable the key came from, named in 401 messages. */
+  apiKeyEnvVar?: string;
+  /** Per-call time limit in ms. Default 600,000 (the official SDKs' default). */
+  timeoutMs?: number;
+  /** Connections per origin. Default 256. */
+  maxSockets?: number;
+  extraHeaders?: Record<string, string>;
+  /** Cache identity. Default `<provider>:${modelName}@${baseURL}`. */
+  id?: string;
+}

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAnthropicEngine } from '../../src/models/anthropic-engine.js';
-import { withRetry } from '../../src/models/retry.js';
 import { ModelCallError, ModelSetupError, type ModelEngine } from '../../src/models/types.js';
 import { startMockLlmServer, type MockLlmServer } from '../support/mock-llm-server.js';
+import { rejection, retrying } from '../support/engine-helpers.js';
 
 let server: MockLlmServer;
 const engines: ModelEngine[] = [];
@@ -22,24 +22,6 @@ function engine(options: Partial<Parameters<typeof createAnthropicEngine>[0]> = 
   const created = createAnthropicEngine({ modelName: 'claude-test', baseURL: server.url, apiKey: 'sk-ant-test', timeoutMs: 5_000, ...options });
   engines.push(created);
   return created;
-}
-
-function retrying(inner: ModelEngine, sleeps: number[]): ModelEngine {
-  return withRetry(inner, {
-    maxRetries: 3,
-    sleep: async (ms) => {
-      sleeps.push(ms);
-    },
-  });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('createAnthropicEngine', () => {

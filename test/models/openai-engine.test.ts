@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseRetryAfterMs } from '../../src/models/http-json.js';
 import { createOpenAIEngine } from '../../src/models/openai-engine.js';
-import { withRetry } from '../../src/models/retry.js';
 import { ModelCallError, ModelSetupError, type ModelEngine } from '../../src/models/types.js';
 import { startMockLlmServer, type MockLlmServer } from '../support/mock-llm-server.js';
+import { withRetry } from '../../src/models/retry.js';
+import { rejection, retrying } from '../support/engine-helpers.js';
 
 let server: MockLlmServer;
 const engines: ModelEngine[] = [];
@@ -25,25 +26,6 @@ function engine(options: Partial<Parameters<typeof createOpenAIEngine>[0]> = {})
   const created = createOpenAIEngine({ modelName: 'test-model', baseURL: `${server.url}/v1`, apiKey: 'sk-test', timeoutMs: 5_000, ...options });
   engines.push(created);
   return created;
-}
-
-/** withRetry whose sleeps are recorded and skipped, so tests never wait out a backoff. */
-function retrying(inner: ModelEngine, sleeps: number[]): ModelEngine {
-  return withRetry(inner, {
-    maxRetries: 3,
-    sleep: async (ms) => {
-      sleeps.push(ms);
-    },
-  });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('createOpenAIEngine', () => {
