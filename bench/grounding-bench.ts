@@ -14,8 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingest } from '../src/grounding/ingest.js';
 import { openKnowledgeBase } from '../src/grounding/knowledge-base.js';
-import { createRng } from '../src/samplers/rng.js';
-import type { Rng } from '../src/samplers/types.js';
+import { createRng } from '../src/core/rng.js';
+import type { Rng } from '../src/core/rng-types.js';
 
 const DOCUMENTS = Number(process.argv[2] ?? 10_000);
 const WORDS_PER_DOC = 300;

@@ -2,11 +2,8 @@
  * Shared shell of the CLI commands: Ctrl-C stops a run gracefully (a second Ctrl-C quits at
  * once), and known errors become one clear line on stderr with a non-zero exit, not a stack trace.
  */
-import { RecipeError } from '../recipe/recipe-error.js';
+import { SynthkitError } from '../core/synthkit-error.js';
 import { RunInterruptedError } from '../generate/generate.js';
-
-/** Errors whose message tells the user what to fix: shown as one line, without a stack trace. */
-const USER_FACING = new Set(['ModelSetupError', 'ModelCallError', 'RunDirError', 'TemplateError', 'SamplerError', 'FewShotError', 'DatasetError', 'KnowledgeBaseError', 'ConceptSamplingError', 'ExpressionError']);
 
 export const EXIT = { ok: 0, failed: 1, incomplete: 2, thresholdFailed: 3, interrupted: 130 } as const;
 
@@ -35,7 +32,8 @@ function reportError(error: unknown): number {
     return EXIT.interrupted;
   }
   const err = error as Error;
-  if (error instanceof RecipeError || USER_FACING.has(err?.name)) {
+  // Every error a user can act on derives from SynthkitError; its message says what to fix.
+  if (SynthkitError.isInstance(error)) {
     process.stderr.write(`synthkit: ${err.message}\n`);
     return EXIT.failed;
   }

@@ -9,9 +9,9 @@
  * name formulas use (`judge.score`, `near_dedup.cluster_size`).
  */
 import { z } from 'zod';
-import { modelSchema } from '../recipe/schema.js';
+import { modelSchema } from '../models/model-config.js';
 import { compileExpression } from './safe-expression.js';
-import { splitPath } from './field-path.js';
+import { splitPath } from '../core/field-path.js';
 
 const modelName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a model name defined under models');
 const stageName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must start with a letter or _ and hold only letters, digits and _ (formulas use it)');

@@ -14,10 +14,10 @@
  * come from a fixed table (not from the data), and nothing can assign. Length and nesting are
  * bounded so a config cannot exhaust the stack.
  */
-import { FORBIDDEN_NAMES } from './field-path.js';
+import { SynthkitError } from '../core/synthkit-error.js';
+import { FORBIDDEN_NAMES } from '../core/field-path.js';
 
-export class ExpressionError extends Error {
-  override readonly name = 'ExpressionError';
+export class ExpressionError extends SynthkitError {
 }
 
 export type Value = number | string | boolean | null | Value[] | { [key: string]: unknown };

@@ -5,7 +5,7 @@
  * not pass silently.
  */
 import type { ThresholdResult } from './evaluation-metrics.js';
-import { readField } from '../safety/read-field.js';
+import { getPath } from '../core/field-path.js';
 
 export interface Threshold {
   metric: string;
@@ -15,7 +15,7 @@ export interface Threshold {
 
 /** A metric of metrics.json by its dotted path, e.g. diversity.feedback.distinct_2. */
 export function readMetric(metrics: unknown, path: string): unknown {
-  return readField(metrics, path);
+  return getPath(metrics, path);
 }
 
 export function checkThresholds(metrics: unknown, thresholds: readonly Threshold[]): ThresholdResult[] {

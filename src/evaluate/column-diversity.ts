@@ -7,11 +7,11 @@
 import { createHash } from 'node:crypto';
 import { CompressionRatioCounter } from './metrics/compression-ratio.js';
 import { DistinctNCounter } from './metrics/distinct-n.js';
-import { hashTokens, ngramKeys53 } from './metrics/ngram-hash.js';
-import { histogram, summarize } from './metrics/quantiles.js';
+import { hashTokens, ngramKeys53 } from '../core/ngram-hash.js';
+import { histogram, summarize } from '../core/quantiles.js';
 import { FrequentNgrams, REPETITION_DEFAULTS, RepetitionCounter, type RepeatedNgram } from './metrics/repetition.js';
 import { SELF_BLEU_DEFAULTS, selfBleu } from './metrics/self-bleu.js';
-import { wordTokens } from './metrics/tokenize.js';
+import { wordTokens } from '../core/tokenize.js';
 import type { ColumnDiversity } from './evaluation-metrics.js';
 import { Reservoir } from './reservoir.js';
 

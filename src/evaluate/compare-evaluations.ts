@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import { writeFileAtomic } from '../export/write-atomic.js';
+import { writeFileAtomic } from '../core/write-atomic.js';
 import { readMetric } from './check-thresholds.js';
 import type { EvaluateConfig, EvaluateConfigInput } from './config-schema.js';
 import { evaluate, type EvaluateOptions } from './evaluate.js';

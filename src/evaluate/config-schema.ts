@@ -5,12 +5,20 @@
  * columns found in the data.
  */
 import { z } from 'zod';
-import { modelSchema } from '../recipe/schema.js';
+import { modelSchema } from '../models/model-config.js';
 import { PII_TYPES } from '../safety/pii/types.js';
+import { fieldPathProblem } from '../core/field-path.js';
 
 const modelName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a model name defined under models');
 /** A dotted field path into a record ("persona.region", "_signals.judge.score"). */
-const fieldPath = z.string().min(1).regex(/^[^.]+(\.[^.]+)*$/, 'expected a dotted field path such as persona.region');
+const fieldPath = z
+  .string()
+  .min(1)
+  .regex(/^[^.]+(\.[^.]+)*$/, 'expected a dotted field path such as persona.region')
+  .superRefine((path, ctx) => {
+    const problem = fieldPathProblem(path);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 const positiveInt = z.number().int().positive();
 
 const coverageColumn = z.union([

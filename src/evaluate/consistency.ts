@@ -6,11 +6,11 @@
  * dataset, not an entity), pairs are ranked by shared keys, and the top `maxPairs` go to the
  * entailment judge with one record as the passage and the other as the statement.
  */
-import { mapConcurrent } from '../curate/map-concurrent.js';
+import { mapConcurrent } from '../core/map-concurrent.js';
 import { STOPWORDS } from '../grounding/stopwords.js';
 import type { ConsistencyMetrics } from './evaluation-metrics.js';
 import { judgeEntailment, type LlmCheckContext } from './llm-checks.js';
-import { wordTokens } from './metrics/tokenize.js';
+import { wordTokens } from '../core/tokenize.js';
 
 export const MAX_POSTINGS = 50;
 const EXAMPLES = 20;

@@ -4,7 +4,7 @@
  * answers) from labels and categories ("negative", "appointment booking"), which coverage
  * measures instead. Judged on the first records only, so the choice costs no extra pass.
  */
-import { wordTokens } from './metrics/tokenize.js';
+import { wordTokens } from '../core/tokenize.js';
 
 export const MIN_MEAN_WORDS = 5;
 export const DETECTION_SAMPLE = 1000;

@@ -13,11 +13,11 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { statSync } from 'node:fs';
-import { writeFileAtomic } from '../export/write-atomic.js';
-import { openModels, type ModelSession } from '../models/open-models.js';
+import { writeFileAtomic } from '../core/write-atomic.js';
+import { openModels, type ModelSession } from '../store/open-models.js';
 import { findCanaries } from '../safety/canary.js';
 import { measureLeakage } from '../safety/leakage.js';
-import { readField } from '../safety/read-field.js';
+import { getPath, setPath } from '../core/field-path.js';
 import { DatasetError, readDataset } from '../store/read-dataset.js';
 import { checkThresholds } from './check-thresholds.js';
 import { ColumnDiversityAccumulator } from './column-diversity.js';
@@ -30,7 +30,7 @@ import { loadEvaluateConfigFile, parseEvaluateConfigObject } from './load-evalua
 import { demographicAudit } from './metrics/bias-audit.js';
 import { attributeCoverage, combinationCoverage, valueKey } from './metrics/coverage.js';
 import { nearestNeighbourSimilarity } from './metrics/nearest-neighbour.js';
-import { histogram, summarize } from './metrics/quantiles.js';
+import { histogram, summarize } from '../core/quantiles.js';
 import { trainOnSyntheticTestOnReal } from './metrics/tstr.js';
 import { vendiScore } from './metrics/vendi.js';
 import type { LabeledText } from './metrics/classifier.js';
@@ -155,50 +155,50 @@ export async function evaluate(input: EvaluateInput, config: string | EvaluateCo
     const id = recordId(record, index++);
     const texts: [string, string][] = [];
     diversity.forEach((acc) => {
-      const text = readField(record, acc.column);
+      const text = getPath(record, acc.column);
       if (typeof text === 'string' && text !== '') acc.add(text);
     });
     for (const field of piiFields) {
-      const value = readField(record, field);
+      const value = getPath(record, field);
       if (typeof value === 'string' && value !== '') texts.push([field, value]);
     }
     pii.add(id, texts);
 
     const projection: Record<string, unknown> = {};
-    for (const field of attributeFields) setPath(projection, field, valueKey(readField(record, field)));
+    for (const field of attributeFields) setPath(projection, field, valueKey(getPath(record, field)));
     bias?.signals.forEach((signal, s) => (projection[`__signal_${s}`] = signalValue(record, signal)));
     projections.push(projection);
 
-    const score = readField(record, judgeField);
+    const score = getPath(record, judgeField);
     if (typeof score === 'number' && Number.isFinite(score)) judgeScores.push(score);
     if (embeddingField) {
-      const vector = readField(record, embeddingField);
+      const vector = getPath(record, embeddingField);
       if (Array.isArray(vector) && vector.length > 0 && vector.every((x) => typeof x === 'number')) embeddings.add({ id, vector: vector as number[] });
     } else if (embedSpec && embedColumn) {
-      const text = readField(record, embedColumn);
+      const text = getPath(record, embedColumn);
       if (typeof text === 'string' && text !== '') toEmbed.add({ id, text });
     }
     if (parsed.factualness) {
-      const text = readField(record, parsed.factualness.field);
-      const passages = readPassages(readField(record, parsed.factualness.sources_field));
+      const text = getPath(record, parsed.factualness.field);
+      const passages = readPassages(getPath(record, parsed.factualness.sources_field));
       if (typeof text === 'string' && text.trim() && passages.length > 0) grounded.add({ id, text, passages });
       else groundedSkipped++;
     }
     if (parsed.consistency) {
-      const text = readField(record, parsed.consistency.field);
+      const text = getPath(record, parsed.consistency.field);
       if (typeof text === 'string' && text.trim()) consistencyPool.add({ id, text });
     }
     if (parsed.relevance) {
-      const text = readField(record, parsed.relevance.text_field);
-      const label = readField(record, parsed.relevance.label_field);
+      const text = getPath(record, parsed.relevance.text_field);
+      const label = getPath(record, parsed.relevance.label_field);
       if (typeof text === 'string' && label !== undefined && label !== null && label !== '') labelled.push({ text, label: valueKey(label) });
     }
     if (referenceFile) {
-      const text = readField(record, leakageColumn);
+      const text = getPath(record, leakageColumn);
       if (typeof text === 'string') leakageTexts.push({ id, text });
     }
     if (canaries.length > 0) {
-      const canaryTexts = canaryFields.map((field) => readField(record, field)).filter((t): t is string => typeof t === 'string');
+      const canaryTexts = canaryFields.map((field) => getPath(record, field)).filter((t): t is string => typeof t === 'string');
       for (const hit of findCanaries(canaryTexts, canaries)) {
         const entry = canaryHits.get(hit.canary) ?? { records: [], exact: false };
         entry.records.push(id);
@@ -222,7 +222,7 @@ export async function evaluate(input: EvaluateInput, config: string | EvaluateCo
     diversity.forEach((acc) => acc.startRecount());
     for await (const record of source()) {
       for (const acc of diversity) {
-        const text = readField(record, acc.column);
+        const text = getPath(record, acc.column);
         if (typeof text === 'string' && text !== '') acc.recount(text);
       }
     }
@@ -363,15 +363,6 @@ function recordId(record: Record<string, unknown>, index: number): string {
   return typeof raw === 'string' || typeof raw === 'number' ? String(raw) : String(index);
 }
 
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split('.');
-  let node = target;
-  for (const key of keys.slice(0, -1)) {
-    if (node[key] === null || typeof node[key] !== 'object') node[key] = {};
-    node = node[key] as Record<string, unknown>;
-  }
-  node[keys.at(-1)!] = value;
-}
 
 /**
  * Attributes of a plain file: top-level (and one level nested, e.g. persona.region) string,
@@ -407,7 +398,7 @@ function defaultBias(recipe: RecipeAttributes | null, head: readonly Record<stri
   const groups = (recipe?.personaFields ?? []).filter((f) => /\.(age_band|gender|region)$/.test(f));
   if (groups.length === 0 || columns.length === 0) return undefined;
   const signals = columns.map((c) => `length:${c}`);
-  if (head.some((r) => typeof readField(r, judgeField) === 'number')) signals.push(judgeField);
+  if (head.some((r) => typeof getPath(r, judgeField) === 'number')) signals.push(judgeField);
   return { groups, signals };
 }
 
@@ -435,8 +426,8 @@ function measureEmbeddings(field: string, vectors: number[][], total: number, se
 
 function measureReferenceLeakage(file: string, referenceField: string | undefined, column: string, texts: { id: string; text: string }[]): LeakageMetrics {
   const rows = readRecordsFile(file);
-  const field = referenceField ?? (rows.some((r) => typeof readField(r, column) === 'string') ? column : 'text');
-  const references = rows.map((r) => readField(r, field)).filter((t): t is string => typeof t === 'string');
+  const field = referenceField ?? (rows.some((r) => typeof getPath(r, column) === 'string') ? column : 'text');
+  const references = rows.map((r) => getPath(r, field)).filter((t): t is string => typeof t === 'string');
   const report = measureLeakage(texts.map((t) => t.text), references);
   return {
     reference: file,
@@ -453,8 +444,8 @@ function measureReferenceLeakage(file: string, referenceField: string | undefine
 function measureRelevance(config: NonNullable<EvaluateConfig['relevance']>, testFile: string, trainFile: string | undefined, synthetic: LabeledText[]): RelevanceMetrics {
   const read = (file: string): LabeledText[] =>
     readRecordsFile(file).flatMap((r) => {
-      const text = readField(r, config.text_field);
-      const label = readField(r, config.label_field);
+      const text = getPath(r, config.text_field);
+      const label = getPath(r, config.label_field);
       return typeof text === 'string' && label !== undefined && label !== null && label !== '' ? [{ text, label: valueKey(label) }] : [];
     });
   const realTest = read(testFile);

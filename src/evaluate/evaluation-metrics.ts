@@ -5,7 +5,7 @@
  */
 import type { ColumnCoverage, CombinationCoverage } from './metrics/coverage.js';
 import type { DemographicAudit } from './metrics/bias-audit.js';
-import type { Histogram, Summary } from './metrics/quantiles.js';
+import type { Histogram, Summary } from '../core/quantiles.js';
 import type { RepeatedNgram } from './metrics/repetition.js';
 import type { TstrResult } from './metrics/tstr.js';
 import type { PiiType } from '../safety/pii/types.js';

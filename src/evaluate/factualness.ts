@@ -5,7 +5,7 @@
  * Retrieval Augmented Generation"). A claim whose check failed (unparseable reply) counts as an
  * error and is left out of the denominator, so a flaky judge does not read as unfaithful data.
  */
-import { mapConcurrent } from '../curate/map-concurrent.js';
+import { mapConcurrent } from '../core/map-concurrent.js';
 import type { ClaimCheck, FactualnessMetrics } from './evaluation-metrics.js';
 import { extractClaims, judgeEntailment, type LlmCheckContext } from './llm-checks.js';
 

@@ -8,7 +8,7 @@
  */
 import { askJudge } from '../curate/judge/ask-judge.js';
 import { compileReplySchema } from '../curate/judge/reply-schema.js';
-import type { ModelSession } from '../models/open-models.js';
+import type { ModelSession } from '../store/open-models.js';
 import type { JsonSchema } from '../models/types.js';
 
 export const MAX_CLAIMS = 20;

@@ -1,5 +1,5 @@
-import { createRng } from '../samplers/rng.js';
-import type { Rng } from '../samplers/types.js';
+import { createRng } from '../core/rng.js';
+import type { Rng } from '../core/rng-types.js';
 
 /**
  * A seeded uniform sample of at most `capacity` items from a stream of unknown length (Vitter

@@ -1,4 +1,4 @@
-import { readField } from '../safety/read-field.js';
+import { getPath } from '../core/field-path.js';
 import { readSignal } from './metrics/bias-audit.js';
 import { valueKey } from './metrics/coverage.js';
 
@@ -11,7 +11,7 @@ export function signalValue(record: unknown, signal: string): number | undefined
   if (signal.startsWith('share:')) {
     const body = signal.slice('share:'.length);
     const at = body.indexOf('=');
-    const value = readField(record, body.slice(0, at));
+    const value = getPath(record, body.slice(0, at));
     if (value === undefined) return undefined;
     return valueKey(value) === body.slice(at + 1) ? 1 : 0;
   }

@@ -3,7 +3,7 @@
  * (section 2.1), a header row, and a field quoted only when it holds a comma, a double quote, CR or
  * LF, with inner quotes doubled (sections 2.6, 2.7). Written through an atomic writer.
  */
-import { createAtomicWriter } from './write-atomic.js';
+import { createAtomicWriter } from '../core/write-atomic.js';
 
 export interface CsvOptions {
   /**

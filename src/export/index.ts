@@ -8,7 +8,7 @@ import { columnsOf, writeCsv } from './csv.js';
 import { writeJsonl } from './jsonl.js';
 import { writeParquet } from './parquet.js';
 
-export { createAtomicWriter, writeFileAtomic, type AtomicWriter } from './write-atomic.js';
+export { createAtomicWriter, writeFileAtomic, type AtomicWriter } from '../core/write-atomic.js';
 export { columnsOf, writeCsv, type CsvOptions } from './csv.js';
 export { writeJsonl } from './jsonl.js';
 export { JSON_COLUMNS_KEY, writeParquet } from './parquet.js';

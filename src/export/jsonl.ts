@@ -2,7 +2,7 @@
  * JSON Lines export (https://jsonlines.org): one JSON object per line, '\n' line ends, UTF-8,
  * streamed through an atomic writer so a large dataset never sits in memory as one string.
  */
-import { createAtomicWriter } from './write-atomic.js';
+import { createAtomicWriter } from '../core/write-atomic.js';
 
 /** Writes `records` to `path` as JSON Lines, atomically. A record that JSON cannot encode (a bigint) aborts the write. */
 export async function writeJsonl(path: string, records: Iterable<Record<string, unknown>>): Promise<void> {

@@ -23,7 +23,7 @@
  */
 import { parquetWriteBuffer, type BasicType, type ColumnSource } from 'hyparquet-writer';
 import { columnsOf } from './csv.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { writeFileAtomic } from '../core/write-atomic.js';
 
 /** Key-value metadata key naming the columns whose cells are JSON text. */
 export const JSON_COLUMNS_KEY = 'synthkit.json_columns';

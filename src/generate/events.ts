@@ -1,4 +1,4 @@
-import type { ModelUsage } from '../store/run-store.js';
+import type { ModelUsage } from '../models/model-runner.js';
 import type { CurationSummary } from '../curate/run-curation.js';
 
 export interface RunProgress {

@@ -9,7 +9,7 @@ import type { ModelRunner } from '../models/model-runner.js';
 import type { ChatMessage } from '../models/types.js';
 import type { Column } from '../recipe/schema.js';
 import { parseObjectReply, repairInstruction } from '../prompting/parse-reply.js';
-import { deriveSeed } from '../samplers/rng.js';
+import { deriveSeed } from '../core/rng.js';
 import { evenCycleIndex } from '../samplers/even-cycle.js';
 
 type TopicTreeColumn = Extract<Column, { kind: 'topic-tree' }>;

@@ -13,7 +13,7 @@ import { parseObjectReply, parseTextReply, repairInstruction, type ParsedReply }
 import { COT_INSTRUCTION, splitReasoning, unwrapReasoning, withReasoningField } from '../prompting/reasoning.js';
 import { formatExamples } from '../prompting/few-shot/format-examples.js';
 import { copiedExample } from '../prompting/few-shot/copy-check.js';
-import { deriveSeed } from '../samplers/rng.js';
+import { deriveSeed } from '../core/rng.js';
 import { formatPassages } from '../prompting/format-passages.js';
 import { sourceRef, type SourceRef } from './sample-grounding.js';
 import type { OpenedKnowledgeBase } from './open-knowledge-bases.js';

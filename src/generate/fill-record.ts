@@ -7,7 +7,7 @@ import type { Plan } from '../recipe/plan-recipe.js';
 import { isLlmColumn } from '../recipe/schema.js';
 import type { CellRow, RecordRow, RunStore } from '../store/run-store.js';
 import { TemplateError } from '../prompting/template.js';
-import { createRng, deriveSeed } from '../samplers/rng.js';
+import { createRng, deriveSeed } from '../core/rng.js';
 import { fillLlmCell, type FillOptions } from './fill-llm-cell.js';
 import { fillConversation } from './fill-conversation.js';
 import { sampleColumn } from './sample-column.js';

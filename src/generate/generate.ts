@@ -5,6 +5,7 @@
  * Every sampled value is drawn from a stream seeded by (recipe seed, record index, column), so a
  * record's attributes do not depend on scheduling, and a resumed run recomputes the same ones.
  */
+import { SynthkitError } from '../core/synthkit-error.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadRecipeFile, planRecipeObject } from '../recipe/load-recipe.js';
@@ -14,7 +15,7 @@ import { createEngines } from '../models/create-engines.js';
 import { ModelRunner, type Price } from '../models/model-runner.js';
 import { RunStore } from '../store/run-store.js';
 import { SharedCallCache } from '../store/shared-cache.js';
-import { writeFileAtomic } from '../export/write-atomic.js';
+import { writeFileAtomic } from '../core/write-atomic.js';
 import { fillRecord, type RecordContext } from './fill-record.js';
 import { expandTopicTree, type TopicTree } from './expand-topic-tree.js';
 import { closeKnowledgeBases, openKnowledgeBases, type OpenedKnowledgeBase } from './open-knowledge-bases.js';
@@ -40,8 +41,7 @@ export interface GenerateOptions {
 export const RECIPE_FILE = 'recipe.json';
 const DEFAULT_MAX_REPAIRS = 2;
 
-export class RunDirError extends Error {
-  override readonly name = 'RunDirError';
+export class RunDirError extends SynthkitError {
 }
 
 /** Generates a dataset from a recipe file path, a recipe object, or a plan. */
@@ -189,8 +189,7 @@ async function runPlan(plan: Plan, store: RunStore, options: GenerateOptions): P
   }
 }
 
-export class RunInterruptedError extends Error {
-  override readonly name = 'RunInterruptedError';
+export class RunInterruptedError extends SynthkitError {
   constructor(readonly dir: string) {
     super(`run stopped; finished records are saved. Continue with: synthkit resume ${dir}`);
   }

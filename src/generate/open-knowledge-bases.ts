@@ -14,7 +14,7 @@ import { openKnowledgeBase, type KnowledgeBase } from '../grounding/knowledge-ba
 import { buildConceptGraph } from '../grounding/build-concept-graph.js';
 import type { ConceptGraph } from '../grounding/concept-graph.js';
 import type { Chunk } from '../grounding/types.js';
-import { deriveSeed } from '../samplers/rng.js';
+import { deriveSeed } from '../core/rng.js';
 import { createEmbedder, type Embedder } from '../models/embedders.js';
 import { readEmbedderSpec } from '../grounding/kb-embedder.js';
 import { KnowledgeBaseError } from '../grounding/knowledge-base-error.js';

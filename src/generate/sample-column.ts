@@ -1,5 +1,5 @@
 import type { PlannedColumn } from '../recipe/plan-recipe.js';
-import type { Rng } from '../samplers/types.js';
+import type { Rng } from '../core/rng-types.js';
 import { sampleCategory } from '../samplers/category.js';
 import { sampleSubcategory } from '../samplers/subcategory.js';
 import { sampleFloat, sampleInteger } from '../samplers/numbers.js';

@@ -8,7 +8,7 @@ import type { Chunk } from '../grounding/types.js';
 import { sampleConceptCombination } from '../grounding/sample-concept-combination.js';
 import { formatPassages } from '../prompting/format-passages.js';
 import { evenCycleIndex } from '../samplers/even-cycle.js';
-import type { Rng } from '../samplers/types.js';
+import type { Rng } from '../core/rng-types.js';
 import type { OpenedKnowledgeBase } from './open-knowledge-bases.js';
 
 export interface SourceRef {

@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../export/write-atomic.js';
+import { writeFileAtomic } from '../core/write-atomic.js';
 import { Bm25Index, type SerializedBm25 } from './bm25-index.js';
 import type { Chunk } from './types.js';
 

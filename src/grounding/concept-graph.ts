@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../export/write-atomic.js';
+import { writeFileAtomic } from '../core/write-atomic.js';
 import type { WeightedAdjacency } from './centrality.js';
 
 export const CONCEPT_GRAPH_FILE = 'concept-graph.json';

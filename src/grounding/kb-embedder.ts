@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../export/write-atomic.js';
+import { writeFileAtomic } from '../core/write-atomic.js';
 import { KnowledgeBaseError } from './knowledge-base-error.js';
 
 const FILE = 'embedder.json';

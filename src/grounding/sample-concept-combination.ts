@@ -9,7 +9,8 @@
  *
  * Draws only from the Rng it is given: the same seed gives the same combinations.
  */
-import type { Rng } from '../samplers/types.js';
+import { SynthkitError } from '../core/synthkit-error.js';
+import type { Rng } from '../core/rng-types.js';
 import type { ConceptGraph, ConceptNode } from './concept-graph.js';
 
 export interface ConceptCombination {
@@ -34,8 +35,7 @@ export interface SampleCombinationOptions {
 /** Restarts from a new start concept before giving up; enough for any graph with a large-enough component. */
 const MAX_STARTS = 32;
 
-export class ConceptSamplingError extends Error {
-  override readonly name = 'ConceptSamplingError';
+export class ConceptSamplingError extends SynthkitError {
 }
 
 export function sampleConceptCombination(graph: ConceptGraph, rng: Rng, options: SampleCombinationOptions = {}): ConceptCombination {

@@ -2,7 +2,7 @@
  * Builds the engines a recipe's columns use, each wrapped in its concurrency and rate limits and
  * (for remote engines) retries. API keys come from the environment only.
  */
-import type { Recipe, ModelConfig } from '../recipe/schema.js';
+import type { ModelConfig } from './model-config.js';
 import { createAnthropicEngine } from './anthropic-engine.js';
 import { resolveLocalModelPath, type DownloadProgress } from './default-model.js';
 import { createLocalEngine } from './local-engine.js';
@@ -17,7 +17,7 @@ const DEFAULT_TIMEOUT_MS = 120_000;
 const DEFAULT_MAX_RETRIES = 5;
 
 export async function createEngines(
-  recipe: Pick<Recipe, 'models'>,
+  recipe: { models: Record<string, ModelConfig> },
   used: Set<string>,
   onDownload?: (model: string, progress: DownloadProgress) => void,
 ): Promise<Map<string, ModelEngine>> {

@@ -8,8 +8,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultCacheDir } from '../store/shared-cache.js';
-import { writeFileAtomic } from '../export/write-atomic.js';
+import { defaultCacheDir } from '../core/cache-dir.js';
+import { writeFileAtomic } from '../core/write-atomic.js';
 import { ModelSetupError } from './types.js';
 
 export const DEFAULT_MODEL_URI = 'hf:Qwen/Qwen2.5-1.5B-Instruct-GGUF/qwen2.5-1.5b-instruct-q4_k_m.gguf';

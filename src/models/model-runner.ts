@@ -4,9 +4,42 @@
  * every call's usage, and prices it.
  */
 import { hash } from 'node:crypto';
-import type { ModelUsage, RunStore } from '../store/run-store.js';
-import type { SharedCallCache } from '../store/shared-cache.js';
 import type { ModelEngine, ModelRequest, ModelResponse } from './types.js';
+
+/** Calls made per model: what the run store sums up and the runner keeps as totals. */
+export interface ModelUsage {
+  model: string;
+  calls: number;
+  cachedCalls: number;
+  inputTokens: number;
+  outputTokens: number;
+}
+
+/** One model call as the call log records it. */
+export interface CallRow {
+  idx: number;
+  column: string;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  cached: boolean;
+  ms: number;
+}
+
+/**
+ * Where the runner writes every call (the run store implements it). Declared here so the model
+ * layer does not depend on the store above it.
+ */
+export interface CallLog {
+  /** Records a call; a fresh reply is passed so a later resume can answer the same call from it. */
+  queueCall(call: CallRow, key: string, response?: ModelResponse): void;
+}
+
+/** A reply cache shared across runs (the store's SharedCallCache implements it). */
+export interface ReplyCache {
+  get(key: string): ModelResponse | undefined;
+  set(key: string, response: ModelResponse): void;
+}
 
 export interface Price {
   input_per_million: number;
@@ -31,8 +64,8 @@ export class ModelRunner {
    */
   constructor(
     private readonly engines: Map<string, ModelEngine>,
-    private readonly store: RunStore,
-    private readonly sharedCache: SharedCallCache | undefined,
+    private readonly store: CallLog,
+    private readonly sharedCache: ReplyCache | undefined,
     private readonly prices: Map<string, Price>,
     private readonly storedReplies: Map<string, ModelResponse> = new Map(),
   ) {}

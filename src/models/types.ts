@@ -4,6 +4,7 @@
  * rate limits and usage accounting wrap any engine the same way (see model-runner.ts).
  */
 
+import { SynthkitError } from '../core/synthkit-error.js';
 export type ChatRole = 'system' | 'user' | 'assistant';
 
 export interface ChatMessage {
@@ -55,8 +56,7 @@ export interface ModelEngine {
  * Thrown by engines for failures. `retryable` marks 429, 5xx, timeouts and dropped connections;
  * `retryAfterMs` carries the server's Retry-After when it sent one.
  */
-export class ModelCallError extends Error {
-  override readonly name = 'ModelCallError';
+export class ModelCallError extends SynthkitError {
   constructor(
     message: string,
     readonly details: { retryable: boolean; status?: number; retryAfterMs?: number; body?: string },
@@ -69,8 +69,7 @@ export class ModelCallError extends Error {
 }
 
 /** A configuration problem the user must fix (missing key, missing file, unreachable server). One clear line. */
-export class ModelSetupError extends Error {
-  override readonly name = 'ModelSetupError';
+export class ModelSetupError extends SynthkitError {
 }
 
 /** What every remote engine (OpenAI wire format, Anthropic wire format) is configured with. */

@@ -12,6 +12,7 @@
  * 3. as labelled sections, "Reasoning:" then "Answer:", from models that ignore the tags.
  */
 
+import { SynthkitError } from '../core/synthkit-error.js';
 /**
  * Appended to a prompt when a column asks for chain-of-thought from a model that does not reason
  * natively. The tags and the "Answer:" label are what `splitReasoning` parses.
@@ -31,8 +32,7 @@ export interface SplitReply {
 }
 
 /** Thrown when a structured reply that should carry {reasoning, answer} does not. */
-export class ReasoningError extends Error {
-  override readonly name = 'ReasoningError';
+export class ReasoningError extends SynthkitError {
 }
 
 const TAG = '(think|thinking|reasoning)';

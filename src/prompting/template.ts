@@ -9,10 +9,10 @@
  *   values are plain data: sampled values and parsed JSON);
  * - `strictVariables` makes a misspelt column name an error instead of an empty string.
  */
+import { SynthkitError } from '../core/synthkit-error.js';
 import { Liquid, type Template } from 'liquidjs';
 
-export class TemplateError extends Error {
-  override readonly name = 'TemplateError';
+export class TemplateError extends SynthkitError {
 }
 
 const liquid = new Liquid({

@@ -14,7 +14,7 @@ import { loadExamples, type Example } from '../prompting/few-shot/load-examples.
 import { createExampleSelector, type ExampleSelector } from '../prompting/few-shot/select-examples.js';
 import { createJointSampler, type JointDimension, type JointSampler } from '../samplers/joint.js';
 import { DIVERSITY_DIMENSIONS, DIVERSITY_DIMENSION_NAMES } from '../samplers/diversity-data.js';
-import { deriveSeed } from '../samplers/rng.js';
+import { deriveSeed } from '../core/rng.js';
 import { withReasoningField } from '../prompting/reasoning.js';
 import type { CurateConfig } from '../curate/config-schema.js';
 import type { EvaluateConfig } from '../evaluate/config-schema.js';

@@ -1,3 +1,4 @@
+import { SynthkitError } from '../core/synthkit-error.js';
 /** A recipe problem the user must fix, with where it is and what is expected. */
 export interface RecipeIssue {
   /** Path into the recipe, e.g. ["columns", 2, "weights", 1]. */
@@ -7,8 +8,7 @@ export interface RecipeIssue {
   column?: number;
 }
 
-export class RecipeError extends Error {
-  override readonly name = 'RecipeError';
+export class RecipeError extends SynthkitError {
   constructor(
     readonly file: string,
     readonly issues: RecipeIssue[],

@@ -6,65 +6,16 @@
 import { z } from 'zod';
 import { PERSONA_FIELD_NAMES } from '../samplers/persona-data.js';
 import { DIVERSITY_DIMENSION_NAMES } from '../samplers/diversity-data.js';
+import { modelSchema } from '../models/model-config.js';
+
+export { modelSchema };
+export type { ModelConfig, LocalModelConfig } from '../models/model-config.js';
 
 const name = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must start with a letter and hold only letters, digits and _ (it is used in templates; names starting with _ are reserved for synthkit fields such as _id)');
 
 const weights = z.array(z.number().finite().nonnegative('weights must be >= 0'));
-
-const price = z
-  .object({
-    input_per_million: z.number().nonnegative(),
-    output_per_million: z.number().nonnegative(),
-  })
-  .strict();
-
-const modelCommon = {
-  temperature: z.number().min(0).max(2).optional(),
-  max_tokens: z.number().int().positive().optional(),
-  top_p: z.number().gt(0).max(1).optional(),
-  /** Calls in flight at once for this model (local: parallel sequences in one context). */
-  concurrency: z.number().int().positive().optional(),
-  price: price.optional(),
-};
-
-const remoteCommon = {
-  ...modelCommon,
-  model: z.string().min(1),
-  base_url: z.string().url().optional(),
-  /** Name of the environment variable holding the key; keys never live in a recipe. */
-  api_key_env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional(),
-  requests_per_minute: z.number().positive().optional(),
-  tokens_per_minute: z.number().positive().optional(),
-  timeout_ms: z.number().int().positive().optional(),
-  max_retries: z.number().int().min(0).max(20).optional(),
-};
-
-export const localModelSchema = z
-  .object({
-    engine: z.literal('local'),
-    ...modelCommon,
-    /** GGUF file. Absent: SYNTHKIT_LOCAL_MODEL, then the default model downloaded on first use. */
-    path: z.string().min(1).optional(),
-    threads: z.number().int().positive().optional(),
-    context_size: z.number().int().min(128).optional(),
-    gpu: z.boolean().optional(),
-  })
-  .strict();
-
-export const openaiModelSchema = z.object({ engine: z.literal('openai'), ...remoteCommon }).strict();
-export const openaiCompatibleModelSchema = z
-  .object({ engine: z.literal('openai-compatible'), ...remoteCommon, base_url: z.string().url() })
-  .strict();
-export const anthropicModelSchema = z.object({ engine: z.literal('anthropic'), ...remoteCommon }).strict();
-
-export const modelSchema = z.discriminatedUnion('engine', [
-  localModelSchema,
-  openaiModelSchema,
-  openaiCompatibleModelSchema,
-  anthropicModelSchema,
-]);
 
 const columnBase = {
   name,
@@ -323,8 +274,6 @@ export type Recipe = z.infer<typeof recipeSchema>;
 export type RecipeInput = z.input<typeof recipeSchema>;
 export type Column = z.infer<typeof columnSchema>;
 export type ColumnKind = Column['kind'];
-export type ModelConfig = z.infer<typeof modelSchema>;
-export type LocalModelConfig = z.infer<typeof localModelSchema>;
 export type LlmColumn = Extract<Column, { kind: 'llm-text' | 'llm-object' | 'llm-conversation' }>;
 export type PromptColumn = Extract<Column, { kind: 'llm-text' | 'llm-object' }>;
 

@@ -1,4 +1,4 @@
-import { createRng } from '../samplers/rng.js';
+import { createRng } from '../core/rng.js';
 
 /**
  * Canaries (Carlini et al. 2019, "The Secret Sharer: Evaluating and Testing Unintended

@@ -1,6 +1,6 @@
-import { type Summary, summarize } from '../evaluate/metrics/quantiles.js';
-import { hashTokens, ngramKeys53 } from '../evaluate/metrics/ngram-hash.js';
-import { wordTokens } from '../evaluate/metrics/tokenize.js';
+import { type Summary, summarize } from '../core/quantiles.js';
+import { hashTokens, ngramKeys53 } from '../core/ngram-hash.js';
+import { wordTokens } from '../core/tokenize.js';
 import { SEPARATOR, SuffixAutomaton } from './suffix-automaton.js';
 
 /**

@@ -1,6 +1,6 @@
-import { SamplerError } from './sampler-error.js';
-import type { Rng } from './types.js';
-import { validateWeights } from './validate-weights.js';
+import { SamplerError } from '../core/sampler-error.js';
+import type { Rng } from '../core/rng-types.js';
+import { validateWeights } from '../core/validate-weights.js';
 
 export interface CategoryParams<T> {
   values: readonly T[];

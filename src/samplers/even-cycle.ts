@@ -1,4 +1,4 @@
-import { createRng, deriveSeed } from './rng.js';
+import { createRng, deriveSeed } from '../core/rng.js';
 
 /**
  * The item for record `idx` when n items are to be used evenly: every item once per cycle of n

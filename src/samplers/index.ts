@@ -1,8 +1,8 @@
 /** Seeded samplers and their built-in data. Every sampler draws only from the Rng it is given. */
-export type { Rng } from './types.js';
-export { createRng, deriveSeed } from './rng.js';
-export { SamplerError } from './sampler-error.js';
-export { validateWeights } from './validate-weights.js';
+export type { Rng } from '../core/rng-types.js';
+export { createRng, deriveSeed } from '../core/rng.js';
+export { SamplerError } from '../core/sampler-error.js';
+export { validateWeights } from '../core/validate-weights.js';
 export { sampleCategory, type CategoryParams } from './category.js';
 export { sampleSubcategory, type SubcategoryChoices, type SubcategoryParams } from './subcategory.js';
 export { sampleInteger, sampleFloat, type IntegerParams, type FloatParams, type NumberDistribution } from './numbers.js';

@@ -21,10 +21,10 @@
  * mode is an error rather than silently ignored.
  */
 import { sampleCategory } from './category.js';
-import { createRng, deriveSeed } from './rng.js';
-import { SamplerError } from './sampler-error.js';
-import type { Rng } from './types.js';
-import { validateWeights } from './validate-weights.js';
+import { createRng, deriveSeed } from '../core/rng.js';
+import { SamplerError } from '../core/sampler-error.js';
+import type { Rng } from '../core/rng-types.js';
+import { validateWeights } from '../core/validate-weights.js';
 
 export type JointMode = 'stratified' | 'independent' | 'target';
 

@@ -1,5 +1,5 @@
-import { SamplerError } from './sampler-error.js';
-import type { Rng } from './types.js';
+import { SamplerError } from '../core/sampler-error.js';
+import type { Rng } from '../core/rng-types.js';
 
 export type NumberDistribution = 'uniform' | 'normal';
 

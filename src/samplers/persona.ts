@@ -1,7 +1,7 @@
 import { PERSONA_FIELD_NAMES, PERSONA_FIELDS, type PersonaField } from './persona-data.js';
-import { SamplerError } from './sampler-error.js';
-import type { Rng } from './types.js';
-import { validateWeights } from './validate-weights.js';
+import { SamplerError } from '../core/sampler-error.js';
+import type { Rng } from '../core/rng-types.js';
+import { validateWeights } from '../core/validate-weights.js';
 
 export type Persona = Record<PersonaField, string>;
 

@@ -1,6 +1,6 @@
 import { sampleCategory } from './category.js';
-import { SamplerError } from './sampler-error.js';
-import type { Rng } from './types.js';
+import { SamplerError } from '../core/sampler-error.js';
+import type { Rng } from '../core/rng-types.js';
 
 /** The choices for one parent value: a plain list (uniform) or values with weights. */
 export type SubcategoryChoices = readonly string[] | { values: readonly string[]; weights?: readonly number[] };

@@ -2,12 +2,12 @@
  * Reads a dataset for the stages after generation: a run directory (its dataset.jsonl) or any
  * JSONL file. Streaming, so a large file need not sit in memory at once.
  */
+import { SynthkitError } from '../core/synthkit-error.js';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-export class DatasetError extends Error {
-  override readonly name = 'DatasetError';
+export class DatasetError extends SynthkitError {
 }
 
 export function datasetPath(runDirOrFile: string): string {

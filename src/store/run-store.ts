@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { openDatabase } from './open-database.js';
 import { WriteBatcher } from './write-batcher.js';
 import type { ModelResponse } from '../models/types.js';
+import type { CallLog, CallRow, ModelUsage } from '../models/model-runner.js';
 
 export interface CellRow {
   idx: number;
@@ -33,23 +34,7 @@ export interface RecordRow {
   errors: string[];
 }
 
-export interface CallRow {
-  idx: number;
-  column: string;
-  model: string;
-  inputTokens: number;
-  outputTokens: number;
-  cached: boolean;
-  ms: number;
-}
-
-export interface ModelUsage {
-  model: string;
-  calls: number;
-  cachedCalls: number;
-  inputTokens: number;
-  outputTokens: number;
-}
+export type { CallRow, ModelUsage };
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -60,7 +45,7 @@ CREATE TABLE IF NOT EXISTS calls (id INTEGER PRIMARY KEY, idx INTEGER, col TEXT,
 
 export const RUN_DB = 'run.sqlite';
 
-export class RunStore {
+export class RunStore implements CallLog {
   private readonly db: Database.Database;
   private readonly writes: WriteBatcher;
   private readonly stmts;

@@ -5,15 +5,12 @@
  */
 import type Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from './open-database.js';
 import { WriteBatcher } from './write-batcher.js';
 import type { ModelResponse } from '../models/types.js';
+import { defaultCacheDir } from '../core/cache-dir.js';
 
-export function defaultCacheDir(): string {
-  return process.env.SYNTHKIT_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'synthkit');
-}
 
 export class SharedCallCache {
   private readonly db: Database.Database;

@@ -9,7 +9,7 @@ import { conceptGraphToGraphML } from '../../src/grounding/graph-export.js';
 import { ingest } from '../../src/grounding/ingest.js';
 import { openKnowledgeBase, type KnowledgeBase } from '../../src/grounding/knowledge-base.js';
 import { sampleConceptCombination } from '../../src/grounding/sample-concept-combination.js';
-import { createRng } from '../../src/samplers/rng.js';
+import { createRng } from '../../src/core/rng.js';
 import { ROOT, tempDir } from '../support/paths.js';
 
 describe('extractKeyphrases (RAKE)', () => {

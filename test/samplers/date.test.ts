@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sampleDate } from '../../src/samplers/date.js';
-import { createRng } from '../../src/samplers/rng.js';
-import { SamplerError } from '../../src/samplers/sampler-error.js';
+import { createRng } from '../../src/core/rng.js';
+import { SamplerError } from '../../src/core/sampler-error.js';
 import { draw, expectedShares, maxShareError, shares } from './shares.js';
 
 const originalTz = process.env.TZ;

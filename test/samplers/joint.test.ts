@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DIVERSITY_DIMENSIONS, LENGTH_WORD_RANGES } from '../../src/samplers/diversity-data.js';
 import { cellCounts, comboKey, createJointSampler, type JointDimensions } from '../../src/samplers/joint.js';
-import { SamplerError } from '../../src/samplers/sampler-error.js';
+import { SamplerError } from '../../src/core/sampler-error.js';
 import { expectedShares, maxShareError, shares } from './shares.js';
 
 const dims: JointDimensions = {

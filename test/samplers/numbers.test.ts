@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleFloat, sampleInteger } from '../../src/samplers/numbers.js';
-import { createRng } from '../../src/samplers/rng.js';
-import { SamplerError } from '../../src/samplers/sampler-error.js';
+import { createRng } from '../../src/core/rng.js';
+import { SamplerError } from '../../src/core/sampler-error.js';
 import { draw } from './shares.js';
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

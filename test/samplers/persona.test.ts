@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { samplePersona } from '../../src/samplers/persona.js';
 import { OCCUPATION_GROUPS, PERSONA_FIELD_NAMES, PERSONA_FIELDS } from '../../src/samplers/persona-data.js';
-import { createRng } from '../../src/samplers/rng.js';
-import { SamplerError } from '../../src/samplers/sampler-error.js';
+import { createRng } from '../../src/core/rng.js';
+import { SamplerError } from '../../src/core/sampler-error.js';
 import { draw, expectedShares, maxShareError, shares } from './shares.js';
 
 describe('samplePersona', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleCategory } from '../../src/samplers/category.js';
-import { createRng } from '../../src/samplers/rng.js';
-import { SamplerError } from '../../src/samplers/sampler-error.js';
+import { createRng } from '../../src/core/rng.js';
+import { SamplerError } from '../../src/core/sampler-error.js';
 import { sampleSubcategory } from '../../src/samplers/subcategory.js';
 import { draw, expectedShares, maxShareError, shares } from './shares.js';
 

@@ -3,7 +3,7 @@
  * the error, up to `retries` times. A reply that never passes is reported as unusable; it is
  * never replaced by a default score (the caller flags the record instead).
  */
-import type { ModelSession } from '../../models/open-models.js';
+import type { ModelSession } from '../../store/open-models.js';
 import { ModelCallError, ModelSetupError, type ChatMessage, type JsonSchema } from '../../models/types.js';
 import { parseObjectReply, repairInstruction } from '../../prompting/parse-reply.js';
 import type { ValidateFunction } from 'ajv';

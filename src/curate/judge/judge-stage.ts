@@ -10,12 +10,12 @@
  * Over the stage, agreement is Krippendorff's alpha (ordinal: scale steps are ordered, not
  * equally spaced; Krippendorff 2011, "Computing Krippendorff's Alpha-Reliability").
  */
-import { deriveSeed } from '../../samplers/rng.js';
+import { deriveSeed } from '../../core/rng.js';
 import { compileTemplate } from '../../prompting/template.js';
 import { judgeModels, type JudgeStageConfig } from '../config-schema.js';
 import { failed, kept, type CurationRecord, type StageOutcome } from '../curation-record.js';
-import { getPath, textOf } from '../field-path.js';
-import { mapConcurrent } from '../map-concurrent.js';
+import { getPath, textOf } from '../../core/field-path.js';
+import { mapConcurrent } from '../../core/map-concurrent.js';
 import { krippendorffAlpha } from '../stages/dedup-api.js';
 import { actionOf, textFieldOf, type StageContext, type StageResult } from '../stages/stage-context.js';
 import { aggregateScores, scoreSpread } from './aggregate-scores.js';

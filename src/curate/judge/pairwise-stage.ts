@@ -5,11 +5,11 @@
  * `preference` (1: field_a wins, -1: field_b wins, 0: tie), `votes_a`, `votes_b`, `inconsistent`.
  * A tie gets `on_tie` (default flag: a preference pair without a preference needs a look).
  */
-import { deriveSeed } from '../../samplers/rng.js';
+import { deriveSeed } from '../../core/rng.js';
 import type { PairwiseStageConfig } from '../config-schema.js';
 import { failed, kept, type CurationRecord, type StageOutcome } from '../curation-record.js';
-import { getPath, textOf } from '../field-path.js';
-import { mapConcurrent } from '../map-concurrent.js';
+import { getPath, textOf } from '../../core/field-path.js';
+import { mapConcurrent } from '../../core/map-concurrent.js';
 import type { StageContext, StageResult } from '../stages/stage-context.js';
 import { askJudge } from './ask-judge.js';
 import { JUDGE_DEFAULTS, ratersOf } from './judge-stage.js';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { StageConfig } from '../config-schema.js';
 import { failed, kept, type CurationRecord } from '../curation-record.js';
-import { getPath, textOf } from '../field-path.js';
+import { getPath, textOf } from '../../core/field-path.js';
 import { contaminatedIndexes } from './dedup-api.js';
 import { actionOf, textFieldOf, type StageContext, type StageResult } from './stage-context.js';
 

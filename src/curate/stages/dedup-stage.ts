@@ -6,7 +6,7 @@
  */
 import type { StageConfig } from '../config-schema.js';
 import { expressionScope, failed, kept, type CurationRecord, type StageOutcome } from '../curation-record.js';
-import { getPath, textOf } from '../field-path.js';
+import { getPath, textOf } from '../../core/field-path.js';
 import { compileExpression } from '../safe-expression.js';
 import { chooseRepresentative, exactDuplicateClusters, nearDuplicateClusters, semanticDuplicateClusters } from './dedup-api.js';
 import { actionOf, textFieldOf, type ClusterReport, type StageContext, type StageResult } from './stage-context.js';

@@ -4,7 +4,7 @@
  */
 import type { StageConfig } from '../config-schema.js';
 import { expressionScope, failed, kept, type CurationRecord, type StageOutcome } from '../curation-record.js';
-import { getPath, textOf } from '../field-path.js';
+import { getPath, textOf } from '../../core/field-path.js';
 import { compileExpression, isTruthy, ExpressionError } from '../safe-expression.js';
 import { c4 } from '../rules/c4.js';
 import { fineweb } from '../rules/fineweb.js';

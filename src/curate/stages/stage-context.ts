@@ -1,4 +1,4 @@
-import type { ModelSession } from '../../models/open-models.js';
+import type { ModelSession } from '../../store/open-models.js';
 import type { CurateConfig, StageConfig } from '../config-schema.js';
 import type { CurationRecord, StageOutcome } from '../curation-record.js';
 import type { CurateEvent } from '../curate-events.js';

@@ -1,6 +1,6 @@
-import { readField } from '../../safety/read-field.js';
+import { getPath } from '../../core/field-path.js';
 import { valueKey } from './coverage.js';
-import { wordTokens } from './tokenize.js';
+import { wordTokens } from '../../core/tokenize.js';
 
 /**
  * Demographic audit: does a measured signal (judge score, answer length, refusal flag) differ
@@ -56,11 +56,11 @@ export interface DemographicAudit {
 export function readSignal(record: unknown, signal: string): number | undefined {
   if (signal.startsWith('length:') || signal.startsWith('chars:')) {
     const [kind, path] = [signal.slice(0, signal.indexOf(':')), signal.slice(signal.indexOf(':') + 1)];
-    const text = readField(record, path);
+    const text = getPath(record, path);
     if (typeof text !== 'string') return undefined;
     return kind === 'length' ? wordTokens(text).length : text.length;
   }
-  const value = readField(record, signal);
+  const value = getPath(record, signal);
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (typeof value === 'string' && value.trim() !== '') {
@@ -94,7 +94,7 @@ export function demographicAudit(records: Iterable<unknown>, options: Demographi
       overallMeasured[s]++;
     });
     groupColumns.forEach((column, c) => {
-      const group = valueKey(readField(record, column));
+      const group = valueKey(getPath(record, column));
       let acc = perColumn[c].get(group);
       if (acc === undefined) {
         acc = { count: 0, sums: signals.map(() => 0), measured: signals.map(() => 0) };

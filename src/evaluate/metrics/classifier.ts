@@ -1,4 +1,4 @@
-import { wordTokens } from './tokenize.js';
+import { wordTokens } from '../../core/tokenize.js';
 
 /**
  * The built-in text classifier for train-on-synthetic/test-on-real: multinomial naive Bayes

@@ -1,4 +1,4 @@
-import { readField } from '../../safety/read-field.js';
+import { getPath } from '../../core/field-path.js';
 
 /**
  * Attribute coverage: how the sampled attribute columns (category, persona region, ...) actually
@@ -65,7 +65,7 @@ export function attributeCoverage(
   const counts = new Map<string, number>();
   let total = 0;
   for (const record of records) {
-    const key = valueKey(readField(record, column));
+    const key = valueKey(getPath(record, column));
     counts.set(key, (counts.get(key) ?? 0) + 1);
     total++;
   }
@@ -161,7 +161,7 @@ export function combinationCoverage(
   let total = 0;
   for (const record of records) {
     const values = columns.map((column, i) => {
-      const value = valueKey(readField(record, column));
+      const value = valueKey(getPath(record, column));
       seen[i].add(value);
       return value;
     });

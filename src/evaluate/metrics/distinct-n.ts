@@ -1,6 +1,6 @@
-import { FingerprintSet, finalize32, mixStep } from './fingerprint-set.js';
-import { hashTokens } from './ngram-hash.js';
-import { wordTokens } from './tokenize.js';
+import { FingerprintSet, finalize32, mixStep } from '../../core/fingerprint-set.js';
+import { hashTokens } from '../../core/ngram-hash.js';
+import { wordTokens } from '../../core/tokenize.js';
 
 /**
  * Distinct-n (Li et al. 2016, "A Diversity-Promoting Objective Function for Neural Conversation

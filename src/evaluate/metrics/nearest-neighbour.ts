@@ -1,5 +1,5 @@
 import { type Embeddings, dot, unitRows } from './cosine.js';
-import { type Histogram, type Summary, histogram, summarize } from './quantiles.js';
+import { type Histogram, type Summary, histogram, summarize } from '../../core/quantiles.js';
 import { sampleIndices } from './sample-indices.js';
 
 /**

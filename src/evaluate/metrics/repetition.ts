@@ -1,5 +1,5 @@
-import { distinctSorted, hashTokens, ngramKeys53 } from './ngram-hash.js';
-import { wordTokens } from './tokenize.js';
+import { distinctSorted, hashTokens, ngramKeys53 } from '../../core/ngram-hash.js';
+import { wordTokens } from '../../core/tokenize.js';
 
 /**
  * N-gram repetition: how much a text repeats itself, and which phrases recur across records.

@@ -1,4 +1,4 @@
-import { createRng } from '../../samplers/rng.js';
+import { createRng } from '../../core/rng.js';
 
 /**
  * `count` distinct indices from 0..total-1, chosen uniformly with the project's seeded Rng

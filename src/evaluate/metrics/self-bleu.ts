@@ -1,5 +1,5 @@
 import { sampleIndices } from './sample-indices.js';
-import { wordTokens } from './tokenize.js';
+import { wordTokens } from '../../core/tokenize.js';
 
 /**
  * Self-BLEU (Zhu et al. 2018, "Texygen: A Benchmarking Platform for Text Generation Models",

@@ -5,7 +5,7 @@
  * sequential blue scale for the heat map with the cell text switching to white on dark cells.
  */
 import { escapeHtml as esc, formatNumber, Html } from './html.js';
-import type { Histogram } from '../metrics/quantiles.js';
+import type { Histogram } from '../../core/quantiles.js';
 
 const BAR = '#2563eb';
 const AXIS = '#6b7280';

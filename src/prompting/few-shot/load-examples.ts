@@ -3,6 +3,7 @@
  * is planned, so every problem with the file (missing, empty, a bad line, too few examples for
  * `k`) stops the run before the first model call is paid for.
  */
+import { SynthkitError } from '../../core/synthkit-error.js';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { CsvParseError, parseCsv } from './parse-csv.js';
@@ -13,8 +14,7 @@ export type Example = Record<string, unknown>;
 export type ExampleFileFormat = 'jsonl' | 'csv';
 
 /** The few-shot setup cannot work (a bad example file, a `k` the examples cannot satisfy). */
-export class FewShotError extends Error {
-  override readonly name = 'FewShotError';
+export class FewShotError extends SynthkitError {
 }
 
 export interface LoadExamplesOptions {

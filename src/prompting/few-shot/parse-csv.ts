@@ -7,8 +7,8 @@
  * quote, or a quote never closed is an error with the line it is on, not a guess.
  */
 
-export class CsvParseError extends Error {
-  override readonly name = 'CsvParseError';
+import { SynthkitError } from '../../core/synthkit-error.js';
+export class CsvParseError extends SynthkitError {
   constructor(
     message: string,
     /** 1-based physical line where the problem is. */

@@ -7,8 +7,8 @@
  * `seed` should already be specific to the column, e.g. `deriveSeed(recipeSeed, columnName)`, so
  * two few-shot columns over the same file do not show the same examples in lockstep.
  */
-import { createRng, deriveSeed } from '../../samplers/rng.js';
-import type { Rng } from '../../samplers/types.js';
+import { createRng, deriveSeed } from '../../core/rng.js';
+import type { Rng } from '../../core/rng-types.js';
 import { FewShotError, type Example } from './load-examples.js';
 
 export type ExampleStrategy = 'random' | 'stratified' | 'round-robin' | 'similar';

@@ -1,4 +1,4 @@
-import { readField } from '../read-field.js';
+import { getPath } from '../../core/field-path.js';
 import { type ScanPiiOptions, scanPii } from './scan-pii.js';
 import type { PiiType } from './types.js';
 
@@ -38,7 +38,7 @@ export function scanRecordsForPii(records: Iterable<unknown>, fields: readonly s
   for (const record of records) {
     const typesHere = new Set<PiiType>();
     for (const field of fields) {
-      const value = readField(record, field);
+      const value = getPath(record, field);
       const text = typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
       if (text === undefined || text === '') continue;
       for (const span of scanPii(text, options)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nearestNeighbourSimilarity } from '../../../src/evaluate/metrics/nearest-neighbour.js';
-import { histogram, quantileSorted, summarize } from '../../../src/evaluate/metrics/quantiles.js';
+import { histogram, quantileSorted, summarize } from '../../../src/core/quantiles.js';
 
 describe('nearestNeighbourSimilarity', () => {
   const items = [

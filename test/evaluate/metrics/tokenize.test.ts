@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ngramKeys, wordTokens } from '../../../src/evaluate/metrics/tokenize.js';
+import { ngramKeys, wordTokens } from '../../../src/core/tokenize.js';
 
 describe('wordTokens', () => {
   it('lowercases and drops punctuation', () => {

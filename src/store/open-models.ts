@@ -3,12 +3,12 @@
  * same engines, cache, retries and usage accounting as generation, keeping its calls in its own
  * database file in the given directory.
  */
-import type { ModelConfig } from '../recipe/schema.js';
-import { RunStore } from '../store/run-store.js';
-import { SharedCallCache } from '../store/shared-cache.js';
-import { createEngines } from './create-engines.js';
-import { ModelRunner, type CallContext, type ModelCallResult, type Price } from './model-runner.js';
-import type { ModelRequest } from './types.js';
+import type { ModelConfig } from '../models/model-config.js';
+import { RunStore } from './run-store.js';
+import { SharedCallCache } from './shared-cache.js';
+import { createEngines } from '../models/create-engines.js';
+import { ModelRunner, type CallContext, type ModelCallResult, type Price } from '../models/model-runner.js';
+import type { ModelRequest } from '../models/types.js';
 
 export interface ModelSession {
   call(model: string, request: ModelRequest, context?: CallContext): Promise<ModelCallResult>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, deriveSeed } from '../../src/samplers/rng.js';
-import { SamplerError } from '../../src/samplers/sampler-error.js';
-import { draw, expectedShares, maxShareError, shares } from './shares.js';
+import { createRng, deriveSeed } from '../../src/core/rng.js';
+import { SamplerError } from '../../src/core/sampler-error.js';
+import { draw, expectedShares, maxShareError, shares } from '../samplers/shares.js';
 
 describe('createRng', () => {
   it('gives pinned values, so a change of algorithm or seeding cannot slip in unnoticed', () => {

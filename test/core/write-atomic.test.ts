@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAtomicWriter, writeFileAtomic } from '../../src/export/write-atomic.js';
+import { createAtomicWriter, writeFileAtomic } from '../../src/core/write-atomic.js';
 import { writeJsonl } from '../../src/export/jsonl.js';
 import { tempDir } from '../support/paths.js';
 

@@ -12,7 +12,7 @@
  * `createRng(42)` and `createRng("42")` (a YAML `seed: 42` or `seed: "42"`) give the same stream.
  */
 import { SamplerError } from './sampler-error.js';
-import type { Rng } from './types.js';
+import type { Rng } from './rng-types.js';
 import { validateWeights } from './validate-weights.js';
 
 const TWO_POW_32 = 0x1_0000_0000;

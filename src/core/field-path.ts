@@ -24,6 +24,30 @@ export function getPath(record: unknown, path: string | string[]): unknown {
   return value;
 }
 
+/**
+ * Sets the value at `path`, creating plain objects on the way. The path is checked by splitPath
+ * first, so `__proto__.x` is refused instead of writing to Object.prototype.
+ */
+export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = splitPath(path);
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    if (!Object.hasOwn(node, key) || node[key] === null || typeof node[key] !== 'object') node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys.at(-1)!] = value;
+}
+
+/** The problem with a field path, or undefined when it is usable (for config validation). */
+export function fieldPathProblem(path: string): string | undefined {
+  try {
+    splitPath(path);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 /** A field's value as text for the text rules: strings as they are, other values as JSON. */
 export function textOf(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
