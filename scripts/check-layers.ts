@@ -14,8 +14,9 @@ export const LAYERS: string[][] = [
   ['models'],
   ['store'],
   ['samplers', 'prompting', 'grounding', 'safety'],
-  ['recipe'],
+  // One module per column kind (schema, plan, fill); recipe/ derives its schema from their registry.
   ['columns'],
+  ['recipe'],
   ['export'],
   ['generate', 'curate', 'evaluate', 'review'],
   ['pipeline'],
