@@ -5,7 +5,7 @@
  * It measures the built code in dist/ (what `npx synthkit` runs), not the TypeScript sources.
  */
 import http from 'node:http';
-import { generate } from '../dist/generate/generate.js';
+import { generate } from '../dist/pipeline/run-pipeline.js';
 import { openAIRequestBody } from '../dist/models/openai-engine.js';
 import { print, startServerProcess, tempDir, withPeakRss } from './support.js';
 

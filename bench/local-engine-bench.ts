@@ -4,7 +4,7 @@
  */
 import { getLlama, LlamaChat, LlamaLogLevel } from 'node-llama-cpp';
 import { join } from 'node:path';
-import { generate } from '../dist/generate/generate.js';
+import { generate } from '../dist/pipeline/run-pipeline.js';
 import { print, ROOT, tempDir } from './support.js';
 
 const MODEL = join(ROOT, 'test/fixtures/models/stories260k.gguf');

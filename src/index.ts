@@ -1,7 +1,11 @@
 /** synthkit's library API: everything the CLI does, from TypeScript. */
-export { generate, resume, RunDirError, RunInterruptedError, type GenerateOptions } from './generate/generate.js';
+export { generate, resume, type PipelineSummary } from './pipeline/run-pipeline.js';
+export { generateRecords, resumeRecords, RunDirError, RunInterruptedError, type GenerateOptions } from './generate/generate.js';
 export type { GenerateEvent, RunProgress, RunSummary, ModelSummary } from './generate/events.js';
-export { loadRecipeFile, parseRecipeYaml, planRecipeObject } from './recipe/load-recipe.js';
+export { loadRecipeFile, parseRecipeYaml, planRecipeObject, type PipelinePlan } from './pipeline/load-pipeline-recipe.js';
+export { SynthkitError } from './core/synthkit-error.js';
+export { RunLockedError } from './store/run-lock.js';
+export { BudgetExceededError, type Budget } from './models/model-runner.js';
 export { RecipeError, type RecipeIssue } from './recipe/recipe-error.js';
 export type { Recipe, RecipeInput, Column, ModelConfig } from './recipe/schema.js';
 export type { Plan, PlannedColumn } from './recipe/plan-recipe.js';

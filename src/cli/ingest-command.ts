@@ -1,4 +1,6 @@
+import { stat } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
+import { KnowledgeBaseError } from '../grounding/knowledge-base-error.js';
 import { ingest } from '../grounding/ingest.js';
 import { EXIT, runCommand } from './run-command.js';
 import { createEmbedder } from '../models/embedders.js';
@@ -18,6 +20,7 @@ export function ingestCommand(): Command {
     .option('--json', 'print the summary as JSON')
     .action((paths: string[], opts: { kb: string; maxTokens: number; overlap: number; maxFileMb: number; base?: string; keepMissing?: boolean; embed?: string; json?: boolean }) =>
       runCommand(async (signal) => {
+        await requireExistingPaths(paths);
         const showProgress = process.stderr.isTTY && !opts.json;
         const embedder = opts.embed ? await createEmbedder(opts.embed) : undefined;
         try {
@@ -54,6 +57,18 @@ export function ingestCommand(): Command {
         }
       }),
     );
+}
+
+/**
+ * The library skips a missing path among others and goes on; on the command line a path that does
+ * not exist is a typo, so it stops before the knowledge base is created or changed.
+ */
+async function requireExistingPaths(paths: string[]): Promise<void> {
+  const problems: string[] = [];
+  for (const path of paths) {
+    await stat(path).catch((error: NodeJS.ErrnoException) => problems.push(`${path}: ${error.code === 'ENOENT' ? 'no such file or folder' : error.message}`));
+  }
+  if (problems.length) throw new KnowledgeBaseError(`cannot ingest ${problems.join('; ')}. Nothing was ingested; check the path${problems.length > 1 ? 's' : ''}.`);
 }
 
 function positiveInt(value: string): number {

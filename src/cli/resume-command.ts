@@ -1,25 +1,30 @@
 import { Command } from 'commander';
-import { resume } from '../generate/generate.js';
+import { resume } from '../pipeline/run-pipeline.js';
 import { createProgressView, formatSummary } from './progress-view.js';
-import { EXIT, runCommand } from './run-command.js';
+import { runCommand } from './run-command.js';
+import { positiveInt, positiveNumber, runOptions, type RunOptions } from './generate-command.js';
+import { exitCodeFor, formatFailures } from './run-outcome.js';
 
 export function resumeCommand(): Command {
   return new Command('resume')
-    .description('finish a stopped run: no record lost or duplicated, finished calls not paid again')
+    .description('finish a stopped run: no record lost or duplicated, finished calls not paid again, failed cells retried')
     .argument('<run-dir>', 'the run directory of the stopped run')
+    .option('-n, --records <n>', 'change the number of records', positiveInt)
+    .option('--local-model <file.gguf>', "run the recipe's local models on this GGUF file")
+    .option('--max-cost <dollars>', 'stop cleanly (resumable) before spending would pass this amount', positiveNumber)
+    .option('--no-cache', 'do not use the shared cross-run call cache')
     .option('-q, --quiet', 'no progress output')
-    .action((dir: string, opts: { quiet?: boolean }) =>
+    .action((dir: string, opts: RunOptions) =>
       runCommand(async (signal) => {
         const view = createProgressView(process.stderr, opts.quiet);
         try {
-          const summary = await resume(dir, { signal, onEvent: view.onEvent });
+          const summary = await resume(dir, { ...runOptions(opts), signal, onEvent: view.onEvent });
           view.stop();
-          process.stderr.write(`${formatSummary(summary)}\n`);
-          if (!summary.complete) return EXIT.incomplete;
-          return summary.evaluation?.failedThresholds.length ? EXIT.thresholdFailed : EXIT.ok;
+          process.stderr.write(`${[formatSummary(summary), formatFailures(summary)].filter(Boolean).join('\n')}\n`);
+          return exitCodeFor(summary);
         } finally {
           view.stop();
         }
-      }),
+      }, `Continue with: synthkit resume ${dir}`),
     );
 }

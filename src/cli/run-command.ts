@@ -1,18 +1,31 @@
 /**
- * Shared shell of the CLI commands: Ctrl-C stops a run gracefully (a second Ctrl-C quits at
- * once), and known errors become one clear line on stderr with a non-zero exit, not a stack trace.
+ * Shared shell of the CLI commands: Ctrl-C (or SIGTERM) asks the work to stop and gives it a
+ * second to flush what it has; after that, or at a second Ctrl-C, the process quits. Committed
+ * work is in SQLite (WAL), so quitting loses at most the writes of the last few milliseconds,
+ * which a resume asks for again. Known errors become one clear line on stderr with a non-zero
+ * exit, not a stack trace.
  */
 import { SynthkitError } from '../core/synthkit-error.js';
 import { RunInterruptedError } from '../generate/generate.js';
+import { BudgetExceededError } from '../models/model-runner.js';
 
-export const EXIT = { ok: 0, failed: 1, incomplete: 2, thresholdFailed: 3, interrupted: 130 } as const;
+export const EXIT = { ok: 0, failed: 1, incomplete: 2, thresholdFailed: 3, callsFailed: 4, budgetReached: 5, interrupted: 130 } as const;
 
-export async function runCommand(body: (signal: AbortSignal) => Promise<number>): Promise<void> {
+/** How long a stopped command may take to wind down before the process quits anyway. */
+const STOP_GRACE_MS = 1000;
+
+/** `stopHint` is printed when a stopped command has to be cut off (e.g. how to resume the run). */
+export async function runCommand(body: (signal: AbortSignal) => Promise<number>, stopHint = ''): Promise<void> {
   const controller = new AbortController();
   const onSigint = () => {
     if (controller.signal.aborted) process.exit(EXIT.interrupted);
-    process.stderr.write('\nstopping: finishing writes (Ctrl-C again to quit at once)\n');
+    process.stderr.write('\nstopping: saving finished work\n');
     controller.abort();
+    // Work that does not watch the signal (a model load, a native call) must not keep us waiting.
+    setTimeout(() => {
+      process.stderr.write(`stopped; finished work is saved.${stopHint ? ` ${stopHint}` : ''}\n`);
+      process.exit(EXIT.interrupted);
+    }, STOP_GRACE_MS).unref();
   };
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
@@ -30,6 +43,10 @@ function reportError(error: unknown): number {
   if (error instanceof RunInterruptedError) {
     process.stderr.write(`${error.message}\n`);
     return EXIT.interrupted;
+  }
+  if (BudgetExceededError.isInstance(error)) {
+    process.stderr.write(`synthkit: ${(error as Error).message}\n`);
+    return EXIT.budgetReached;
   }
   const err = error as Error;
   // Every error a user can act on derives from SynthkitError; its message says what to fix.

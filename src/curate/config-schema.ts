@@ -235,8 +235,8 @@ const judgeCommon = {
   samples: z.number().int().min(1).max(20).optional(),
   temperature: z.number().min(0).max(2).optional(),
   max_tokens: z.number().int().positive().optional(),
-  /** Re-asks after a reply that does not parse, with the error, before the record is flagged. */
-  retries: z.number().int().min(0).max(10).optional(),
+  /** Content repairs: re-asks after a reply that does not parse, with the error, before the record is flagged. Default 2. */
+  max_repairs: z.number().int().min(0).max(10).optional(),
   /** Records judged at once. */
   concurrency: z.number().int().positive().max(64).optional(),
 };

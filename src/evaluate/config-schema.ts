@@ -37,7 +37,8 @@ const llmCheck = {
   /** Records checked (a seeded sample); LLM checks cost money, so they are capped. */
   max_records: positiveInt.optional(),
   concurrency: z.number().int().positive().max(64).optional(),
-  retries: z.number().int().min(0).max(10).optional(),
+  /** Content repairs after a reply that does not parse; default 2 (models/defaults.ts). */
+  max_repairs: z.number().int().min(0).max(10).optional(),
   max_tokens: positiveInt.optional(),
 };
 

@@ -78,7 +78,6 @@ export const EVALUATE_DEFAULTS = {
   consistencyRecords: 1000,
   consistencyPairs: 100,
   concurrency: 4,
-  retries: 2,
   /** Distinct values up to which a field found in the data counts as a sampled attribute. */
   maxAttributeValues: 30,
 } as const;
@@ -285,11 +284,11 @@ export async function evaluate(input: EvaluateInput, config: string | EvaluateCo
     const session: ModelSession = await openModels(parsed.models, dir, { file: 'evaluate.sqlite', cache: options.cache, cacheDir: options.cacheDir, localModel: options.localModel });
     try {
       // Both checks take the same settings from their config sections.
-      const checkOptions = (c: { model: string; field: string; retries?: number; max_tokens?: number; concurrency?: number }) => ({
+      const checkOptions = (c: { model: string; field: string; max_repairs?: number; max_tokens?: number; concurrency?: number }) => ({
         session,
         model: c.model,
         field: c.field,
-        retries: c.retries ?? EVALUATE_DEFAULTS.retries,
+        maxRepairs: c.max_repairs,
         maxTokens: c.max_tokens,
         seed,
         signal: options.signal,

@@ -3,11 +3,11 @@
  * into atomic claims (as FActScore does, Min et al. 2023, "FActScore: Fine-grained Atomic
  * Evaluation of Factual Precision in Long Form Text Generation"), and an entailment verdict of one
  * statement against passages (supported / contradicted / not found, with the evidence quoted).
- * Replies go through the judges' repair loop (curate/judge/ask-judge.ts): a reply that never
- * parses becomes an error, never a default verdict.
+ * Replies go through the model layer's structured-generation call: a reply that never parses
+ * becomes an error, never a default verdict.
  */
-import { askJudge } from '../curate/judge/ask-judge.js';
-import { compileReplySchema } from '../curate/judge/reply-schema.js';
+import { compileSchema } from '../models/compile-schema.js';
+import { generateStructured } from '../models/generate-structured.js';
 import type { ModelSession } from '../store/open-models.js';
 import type { JsonSchema } from '../models/types.js';
 
@@ -31,20 +31,21 @@ export const verdictSchema: JsonSchema = {
   additionalProperties: false,
 };
 
-const validateClaims = compileReplySchema(claimsSchema);
-const validateVerdict = compileReplySchema(verdictSchema);
+const validateClaims = compileSchema(claimsSchema);
+const validateVerdict = compileSchema(verdictSchema);
 
 export interface LlmCheckContext {
   session: ModelSession;
   model: string;
-  retries: number;
+  /** Content repairs; default DEFAULT_MAX_REPAIRS (models/defaults.ts). */
+  maxRepairs?: number;
   maxTokens?: number;
   seed: number;
   signal?: AbortSignal;
 }
 
 export async function extractClaims(context: LlmCheckContext, text: string): Promise<{ ok: true; claims: string[] } | { ok: false; error: string }> {
-  const answer = await askJudge<{ claims: string[] }>({
+  const answer = await generateStructured<{ claims: string[] }>(context.session, {
     ...base(context, 'evaluate_claims'),
     messages: [
       {
@@ -71,7 +72,7 @@ export async function judgeEntailment(
   stage = 'evaluate_entailment',
 ): Promise<{ ok: true; verdict: Verdict; evidence: string } | { ok: false; error: string }> {
   const numbered = passages.map((p, i) => `[${i + 1}] ${p}`).join('\n\n');
-  const answer = await askJudge<{ verdict: Verdict; evidence: string }>({
+  const answer = await generateStructured<{ verdict: Verdict; evidence: string }>(context.session, {
     ...base(context, stage),
     messages: [
       {
@@ -89,15 +90,15 @@ export async function judgeEntailment(
   return answer.ok ? { ok: true, verdict: answer.value.verdict, evidence: answer.value.evidence } : { ok: false, error: answer.error };
 }
 
+/** What both checks send: a fixed seed and temperature 0, so a re-run asks the same and hits the cache. */
 function base(context: LlmCheckContext, stage: string) {
   return {
-    session: context.session,
     model: context.model,
-    retries: context.retries,
-    seed: context.seed,
+    maxRepairs: context.maxRepairs,
     temperature: 0,
     maxTokens: context.maxTokens,
+    seed: context.seed,
     signal: context.signal,
-    stage,
+    context: { idx: -1, column: stage },
   };
 }

@@ -1,5 +1,4 @@
 import type { ModelUsage } from '../models/model-runner.js';
-import type { CurationSummary } from '../curate/run-curation.js';
 
 export interface RunProgress {
   /** Records asked for. */
@@ -38,10 +37,8 @@ export interface RunSummary {
   /** Where the wall time went: loading models, generating records, writing files. */
   timings: { setupMs: number; generateMs: number; exportMs: number };
   files: string[];
-  /** Present when the recipe has a curate: section (outputs in <run-dir>/curated/). */
-  curation?: CurationSummary;
-  /** Present when the recipe has an evaluate: section (report and metrics in <run-dir>/evaluation/). */
-  evaluation?: { files: string[]; failedThresholds: string[] };
+  /** Cells that never produced a usable value, by column and stable reason (call_failed, invalid_reply, input_failed...). */
+  failures?: { column: string; reason: string; count: number; example: string }[];
 }
 
 export type GenerateEvent =

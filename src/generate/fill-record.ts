@@ -8,11 +8,11 @@ import { isLlmColumn } from '../recipe/schema.js';
 import type { CellRow, RecordRow, RunStore } from '../store/run-store.js';
 import { TemplateError } from '../prompting/template.js';
 import { createRng, deriveSeed } from '../core/rng.js';
-import { fillLlmCell, type FillOptions } from './fill-llm-cell.js';
-import { fillConversation } from './fill-conversation.js';
+import { fillLlmCell, type FillOptions } from '../columns/fill-llm-cell.js';
+import { fillConversation } from '../columns/fill-conversation.js';
 import { sampleColumn } from './sample-column.js';
-import type { TopicTree } from './expand-topic-tree.js';
-import type { OpenedKnowledgeBase } from './open-knowledge-bases.js';
+import type { TopicTree } from '../columns/expand-topic-tree.js';
+import type { OpenedKnowledgeBase } from '../columns/open-knowledge-bases.js';
 
 export interface RecordContext {
   plan: Plan;

@@ -6,7 +6,7 @@
  * record's attributes do not depend on scheduling, and a resumed run recomputes the same ones.
  */
 import { SynthkitError } from '../core/synthkit-error.js';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadRecipeFile, planRecipeObject } from '../recipe/load-recipe.js';
 import { modelOf, type Recipe, type RecipeInput } from '../recipe/schema.js';
@@ -17,11 +17,12 @@ import { RunStore } from '../store/run-store.js';
 import { SharedCallCache } from '../store/shared-cache.js';
 import { writeFileAtomic } from '../core/write-atomic.js';
 import { fillRecord, type RecordContext } from './fill-record.js';
-import { expandTopicTree, type TopicTree } from './expand-topic-tree.js';
-import { closeKnowledgeBases, openKnowledgeBases, type OpenedKnowledgeBase } from './open-knowledge-bases.js';
+import { expandTopicTree, type TopicTree } from '../columns/expand-topic-tree.js';
+import { closeKnowledgeBases, openKnowledgeBases, type OpenedKnowledgeBase } from '../columns/open-knowledge-bases.js';
 import { exportRun } from './export-run.js';
-import { curate } from '../curate/run-curation.js';
-import { evaluate } from '../evaluate/evaluate.js';
+import { lockRunDir } from '../store/run-lock.js';
+import { DEFAULT_MAX_REPAIRS } from '../models/defaults.js';
+import type { ModelEngine } from '../models/types.js';
 import type { GenerateEvent, RunProgress, RunSummary } from './events.js';
 
 export interface GenerateOptions {
@@ -34,49 +35,97 @@ export interface GenerateOptions {
   /** Overrides the recipe's `cache` setting for the shared cross-run cache. */
   cache?: boolean;
   cacheDir?: string;
+  /** Engines by model name, used instead of building them from the recipe (a library user's own, or a mock). */
+  engines?: Record<string, ModelEngine>;
+  /** Stops the run cleanly (resumable) before spending would pass this many dollars. Overrides the recipe's generation.max_cost. */
+  maxCost?: number;
   signal?: AbortSignal;
   onEvent?: (event: GenerateEvent) => void;
 }
 
+/** What may change between a run and its resume without making it another recipe's run. */
+type Overrides = Pick<GenerateOptions, 'records' | 'localModel' | 'maxCost'>;
+
 export const RECIPE_FILE = 'recipe.json';
-const DEFAULT_MAX_REPAIRS = 2;
+const OVERRIDES_META = 'overrides';
+/** Output tokens assumed for a budget reservation when neither the column nor the model sets max_tokens. */
+const BUDGET_DEFAULT_MAX_TOKENS = 4096;
 
-export class RunDirError extends SynthkitError {
-}
+export class RunDirError extends SynthkitError {}
 
-/** Generates a dataset from a recipe file path, a recipe object, or a plan. */
-export async function generate(recipe: string | RecipeInput | Plan, options: GenerateOptions): Promise<RunSummary> {
-  const plan = typeof recipe === 'string' ? loadRecipeFile(recipe) : 'columns' in recipe && 'seed' in recipe && 'recipe' in recipe ? (recipe as Plan) : planRecipeObject(recipe);
-  const resolved = applyOverrides(plan.recipe, options);
+/**
+ * Generates a dataset's records from a recipe file path, a recipe object, or a plan, into a run
+ * directory (the recipe's curate: and evaluate: sections are run by the pipeline, not here).
+ */
+export async function generateRecords(recipe: string | RecipeInput | Plan, options: GenerateOptions): Promise<RunSummary> {
+  const plan = typeof recipe === 'string' ? loadRecipeFile(recipe) : isPlan(recipe) ? recipe : planRecipeObject(recipe);
   const dir = resolve(options.out);
   const recipePath = join(dir, RECIPE_FILE);
-  const text = JSON.stringify(resolved, null, 2);
-  if (existsSync(recipePath) && readFileSync(recipePath, 'utf8') !== text) {
+  // The recipe as written is the run's identity; overrides (record count, model file, budget) are
+  // kept apart, so a first run that failed for want of a model can be run again with --local-model.
+  const text = JSON.stringify(plan.recipe, null, 2);
+  if (existsSync(recipePath) && !sameRecipe(readFileSync(recipePath, 'utf8'), text)) {
     throw new RunDirError(`${dir} already holds a run of a different recipe; choose another --out, or continue that run with: synthkit resume ${dir}`);
   }
-  const store = new RunStore(dir);
-  if (!existsSync(recipePath)) await writeFileAtomic(recipePath, text);
-  return runPlan(planRecipeObject(resolved, recipePath), store, options);
+  return withRunDir(dir, async (store) => {
+    if (!existsSync(recipePath)) await writeFileAtomic(recipePath, text);
+    return runPlan(plan, store, mergeOverrides(store, options), options);
+  });
 }
 
-/** Finishes a stopped run from its directory. */
-export async function resume(runDir: string, options: Omit<GenerateOptions, 'out' | 'records' | 'localModel'> = {}): Promise<RunSummary> {
+/** Finishes a stopped run from its directory; overrides given here replace the ones it ran with. */
+export async function resumeRecords(runDir: string, options: Omit<GenerateOptions, 'out'> = {}): Promise<RunSummary> {
   const dir = resolve(runDir);
   const recipePath = join(dir, RECIPE_FILE);
   if (!existsSync(recipePath)) throw new RunDirError(`${dir} is not a synthkit run directory (no ${RECIPE_FILE})`);
   const plan = planRecipeObject(JSON.parse(readFileSync(recipePath, 'utf8')), recipePath);
-  return runPlan(plan, new RunStore(dir), { ...options, out: dir });
+  return withRunDir(dir, (store) => runPlan(plan, store, mergeOverrides(store, options), { ...options, out: dir }));
 }
 
-function applyOverrides(recipe: Recipe, options: GenerateOptions): Recipe {
+function isPlan(value: RecipeInput | Plan): value is Plan {
+  return 'columns' in value && 'seed' in value && 'recipe' in value;
+}
+
+/** Run directories written before overrides were kept apart hold the overridden recipe; compare without them. */
+function sameRecipe(stored: string, text: string): boolean {
+  if (stored === text) return true;
+  const strip = (r: Recipe) => ({ ...r, records: 0, cache: undefined, models: Object.fromEntries(Object.entries(r.models).map(([n, m]) => [n, m.engine === 'local' ? { ...m, path: undefined } : m])) });
+  return JSON.stringify(strip(JSON.parse(stored))) === JSON.stringify(strip(JSON.parse(text)));
+}
+
+/** Locks the directory for this process and opens its store for the duration of `body`. */
+async function withRunDir<T>(dir: string, body: (store: RunStore) => Promise<T>): Promise<T> {
+  mkdirSync(dir, { recursive: true });
+  const unlock = lockRunDir(dir);
+  try {
+    return await body(new RunStore(dir));
+  } finally {
+    unlock();
+  }
+}
+
+/** This call's overrides over the ones the run was started with, stored for the next resume. */
+function mergeOverrides(store: RunStore, options: Overrides): Overrides {
+  const stored: Overrides = JSON.parse(store.getMeta(OVERRIDES_META) ?? '{}');
+  const merged: Overrides = {
+    records: options.records ?? stored.records,
+    localModel: options.localModel ? resolve(options.localModel) : stored.localModel,
+    maxCost: options.maxCost ?? stored.maxCost,
+  };
+  store.setMeta(OVERRIDES_META, JSON.stringify(merged));
+  return merged;
+}
+
+function applyOverrides(recipe: Recipe, overrides: Overrides, cache: boolean | undefined): Recipe {
   const models = Object.fromEntries(
-    Object.entries(recipe.models).map(([name, model]) => [name, model.engine === 'local' && options.localModel ? { ...model, path: resolve(options.localModel) } : model]),
+    Object.entries(recipe.models).map(([name, model]) => [name, model.engine === 'local' && overrides.localModel ? { ...model, path: overrides.localModel } : model]),
   );
-  return { ...recipe, records: options.records ?? recipe.records, models, cache: options.cache ?? recipe.cache };
+  return { ...recipe, records: overrides.records ?? recipe.records, models, cache: cache ?? recipe.cache };
 }
 
-async function runPlan(plan: Plan, store: RunStore, options: GenerateOptions): Promise<RunSummary> {
+async function runPlan(given: Plan, store: RunStore, overrides: Overrides, options: GenerateOptions): Promise<RunSummary> {
   const started = performance.now();
+  const plan = { ...given, recipe: applyOverrides(given.recipe, overrides, options.cache) };
   const { recipe, seed } = plan;
   const emit = options.onEvent ?? (() => {});
   const sharedCache = recipe.cache === false ? undefined : new SharedCallCache(options.cacheDir);
@@ -84,13 +133,24 @@ async function runPlan(plan: Plan, store: RunStore, options: GenerateOptions): P
   let runner: ModelRunner | undefined;
   let kbs = new Map<string, OpenedKnowledgeBase>();
   try {
-    const engines = await createEngines(recipe, usedModels, (name, progress) => emit({ type: 'download', model: name, ...progress }));
+    // A library user's own engines stand in for the recipe's models of the same name.
+    const given = new Map(Object.entries(options.engines ?? {}).filter(([name]) => usedModels.has(name)));
+    const built = await createEngines(
+      recipe,
+      new Set([...usedModels].filter((name) => !given.has(name))),
+      (name, progress) => emit({ type: 'download', model: name, ...progress }),
+    );
+    const engines = new Map([...built, ...given]);
     const prices = new Map<string, Price>(Object.entries(recipe.models).flatMap(([n, m]) => (m.price ? [[n, m.price]] : [])));
-    const done = store.doneIndexes();
+    // Finished records with a failed cell are done again: their failed cells are retried.
+    const retry = store.recordsWithFailedCells();
+    const done = new Set([...store.doneIndexes()].filter((idx) => !retry.has(idx)));
     // Records cut off by a stop (and the run-level calls of topic trees, at index -1) may hold
     // replies already paid for.
-    const partial = store.partialIndexes();
+    const partial = new Set([...store.partialIndexes(), ...retry]);
     runner = new ModelRunner(engines, store, sharedCache, prices, store.storedReplies(partial));
+    const maxCost = overrides.maxCost ?? recipe.generation?.max_cost;
+    if (maxCost !== undefined) runner.setBudget({ maxCost, maxOutputTokens: (model) => recipe.models[model]?.max_tokens ?? BUDGET_DEFAULT_MAX_TOKENS });
     const modelsReadyAt = performance.now();
 
     const target = recipe.records;
@@ -99,7 +159,7 @@ async function runPlan(plan: Plan, store: RunStore, options: GenerateOptions): P
     const concurrency = recipe.generation?.concurrency ?? defaultConcurrency(recipe, usedModels);
     const maxRepairs = recipe.generation?.max_repairs ?? DEFAULT_MAX_REPAIRS;
 
-    const progress = initialProgress(store, target, runner);
+    const progress = initialProgress(store, done, target, runner);
     emit({ type: 'progress', progress: { ...progress } });
 
     kbs = await openKnowledgeBases(plan, store.dir);
@@ -160,24 +220,7 @@ async function runPlan(plan: Plan, store: RunStore, options: GenerateOptions): P
     if (fatal) throw fatal;
 
     const summary = await exportRun(store, plan, runner, { target, untilValid, startedAt: started, modelsReadyAt, recordsDoneAt });
-    if (plan.curate) {
-      summary.curation = await curate(store.dir, plan.curate, {
-        out: join(store.dir, 'curated'),
-        signal: options.signal,
-        cache: recipe.cache,
-        cacheDir: options.cacheDir,
-      });
-    }
-    if (plan.evaluate) {
-      const curated = join(store.dir, 'curated', 'curated.jsonl');
-      const { metrics, files } = await evaluate(plan.curate ? curated : store.dir, plan.evaluate, {
-        out: join(store.dir, 'evaluation'),
-        signal: options.signal,
-        cache: recipe.cache,
-        cacheDir: options.cacheDir,
-      });
-      summary.evaluation = { files, failedThresholds: metrics.thresholds.filter((t) => !t.passed).map((t) => t.message) };
-    }
+    summary.failures = store.failuresByColumn();
     await writeFileAtomic(join(store.dir, 'summary.json'), JSON.stringify(summary, null, 2));
     emit({ type: 'done', summary });
     return summary;
@@ -201,8 +244,9 @@ function defaultConcurrency(recipe: Recipe, usedModels: Set<string>): number {
   return Math.max(1, sum * 2);
 }
 
-function initialProgress(store: RunStore, target: number, runner: ModelRunner): RunProgress {
-  const counts = store.counts();
+function initialProgress(store: RunStore, done: Set<number>, target: number, runner: ModelRunner): RunProgress {
   runner.seedTotals(store.usageByModel());
-  return { target, done: counts.done, valid: counts.valid, failedCells: store.failedCellCount(), ...runner.totals() };
+  let valid = 0;
+  for (const record of store.iterateRecords('valid')) if (done.has(record.idx)) valid++;
+  return { target, done: done.size, valid, failedCells: 0, ...runner.totals() };
 }

@@ -6,9 +6,9 @@ import { sampleFloat, sampleInteger } from '../samplers/numbers.js';
 import { sampleDate } from '../samplers/date.js';
 import { samplePersona } from '../samplers/persona.js';
 import { DIVERSITY_DIMENSIONS } from '../samplers/diversity-data.js';
-import { pickTopic, type TopicTree } from './expand-topic-tree.js';
-import { pickConcepts, pickDocumentChunk } from './sample-grounding.js';
-import type { OpenedKnowledgeBase } from './open-knowledge-bases.js';
+import { pickTopic, type TopicTree } from '../columns/expand-topic-tree.js';
+import { pickConcepts, pickDocumentChunk } from '../columns/sample-grounding.js';
+import type { OpenedKnowledgeBase } from '../columns/open-knowledge-bases.js';
 
 export interface SampleContext {
   idx: number;

@@ -46,6 +46,11 @@ export async function ingest(paths: string[], kbDir: string, options: IngestOpti
   const chunking = { maxTokens: options.maxTokens ?? DEFAULT_MAX_TOKENS, overlapTokens: options.overlapTokens ?? DEFAULT_OVERLAP_TOKENS };
   chunkText('', chunking); // validates the options before any work
   const listing = await listInputFiles(paths, options.baseDir);
+  // A missing path among others is reported in `skipped`; when none of them exists the user
+  // almost surely mistyped, and an empty knowledge base must not be created as if all went well.
+  if (paths.length > 0 && listing.missing.length === paths.length) {
+    throw new KnowledgeBaseError(`nothing to ingest: ${listing.missing.map((m) => `${m.path} (${m.reason})`).join(', ')}`);
+  }
   const extractors: Extractors = { html: createHtmlExtractor() };
   const summary: IngestSummary = {
     kbDir,

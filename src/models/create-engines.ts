@@ -9,12 +9,10 @@ import { createLocalEngine } from './local-engine.js';
 import { createOpenAIEngine } from './openai-engine.js';
 import { createRateLimiter, withRateLimit } from './rate-limit.js';
 import { withRetry } from './retry.js';
+import { DEFAULT_MAX_RETRIES, DEFAULT_REMOTE_CONCURRENCY, DEFAULT_TIMEOUT_MS } from './defaults.js';
 import { ModelSetupError, type ModelEngine } from './types.js';
 
 const DEFAULT_KEY_ENV = { openai: 'OPENAI_API_KEY', anthropic: 'ANTHROPIC_API_KEY' } as const;
-const DEFAULT_REMOTE_CONCURRENCY = 4;
-const DEFAULT_TIMEOUT_MS = 120_000;
-const DEFAULT_MAX_RETRIES = 5;
 
 export async function createEngines(
   recipe: { models: Record<string, ModelConfig> },
@@ -58,7 +56,7 @@ async function createEngine(name: string, config: ModelConfig, onDownload?: (mod
       : createOpenAIEngine({ ...common, baseURL: config.base_url });
   const concurrency = config.concurrency ?? DEFAULT_REMOTE_CONCURRENCY;
   const limiter = createRateLimiter({ concurrency, requestsPerMinute: config.requests_per_minute, tokensPerMinute: config.tokens_per_minute });
-  const engine = withRetry(withRateLimit(remote, limiter), { maxRetries: config.max_retries ?? DEFAULT_MAX_RETRIES, baseDelayMs: 500, maxDelayMs: 60_000 });
+  const engine = withRetry(withRateLimit(remote, limiter), { maxRetries: config.max_retries ?? DEFAULT_MAX_RETRIES });
   return withDefaults(engine, defaults);
 }
 

@@ -18,6 +18,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { Agent } from 'undici';
 import { ModelCallError, ModelSetupError } from './types.js';
+import { DEFAULT_MAX_SOCKETS, DEFAULT_TIMEOUT_MS } from './defaults.js';
 
 export interface HttpJsonReply {
   status: number;
@@ -26,11 +27,11 @@ export interface HttpJsonReply {
 }
 
 export interface HttpJsonClientOptions {
-  /** Most connections open at once per origin; further calls queue in the pool. Default 256. */
+  /** Most connections open at once per origin; further calls queue in the pool. Default DEFAULT_MAX_SOCKETS (256). */
   maxSockets?: number;
   /**
-   * Per-call time limit in ms, covering connect, send and the whole reply. Default 600,000 (10
-   * minutes, the default of the official OpenAI and Anthropic SDKs: long generations are slow).
+   * Per-call time limit in ms, covering connect, send and the whole reply. Default
+   * DEFAULT_TIMEOUT_MS (600,000: 10 minutes, the official OpenAI and Anthropic SDKs' default).
    */
   timeoutMs?: number;
   /** How to name the server in messages, e.g. the engine's base URL. Default: the request URL. */
@@ -52,14 +53,12 @@ export interface HttpJsonClient {
   close(): void;
 }
 
-export const DEFAULT_TIMEOUT_MS = 600_000;
-
 export function createHttpJsonClient(options: HttpJsonClientOptions = {}): HttpJsonClient {
   const clientTimeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const hint = options.setupHint ? ` ${options.setupHint}` : '';
   // Our own timer covers the whole call (undici's are per phase), so undici's are switched off.
   let agent: Agent | undefined;
-  const dispatcher = () => (agent ??= new Agent({ connections: options.maxSockets ?? 256, headersTimeout: 0, bodyTimeout: 0 }));
+  const dispatcher = () => (agent ??= new Agent({ connections: options.maxSockets ?? DEFAULT_MAX_SOCKETS, headersTimeout: 0, bodyTimeout: 0 }));
 
   async function postJson(url: URL | string, body: unknown, call: PostJsonOptions = {}): Promise<HttpJsonReply> {
     const target = typeof url === 'string' ? new URL(url) : url;

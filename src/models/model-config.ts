@@ -29,7 +29,9 @@ const remoteCommon = {
   api_key_env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional(),
   requests_per_minute: z.number().positive().optional(),
   tokens_per_minute: z.number().positive().optional(),
+  /** Per-call time limit; default DEFAULT_TIMEOUT_MS (defaults.ts). */
   timeout_ms: z.number().int().positive().optional(),
+  /** Transport retries (429, 5xx, timeouts); default DEFAULT_MAX_RETRIES. Bad replies are repaired under `max_repairs` instead. */
   max_retries: z.number().int().min(0).max(20).optional(),
 };
 

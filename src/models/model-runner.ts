@@ -4,6 +4,7 @@
  * every call's usage, and prices it.
  */
 import { hash } from 'node:crypto';
+import { SynthkitError } from '../core/synthkit-error.js';
 import type { ModelEngine, ModelRequest, ModelResponse } from './types.js';
 
 /** Calls made per model: what the run store sums up and the runner keeps as totals. */
@@ -55,8 +56,32 @@ export interface ModelCallResult extends ModelResponse {
   cached: boolean;
 }
 
+/**
+ * A spending cap in dollars. Before a paid call the runner reserves that call's worst case (its
+ * prompt at about 3 characters a token, plus its whole output budget); a call that could take
+ * spending past the cap is refused with BudgetExceededError, so a run stops before it is exceeded,
+ * not after. Models without a price (local engines) cost nothing.
+ */
+export interface Budget {
+  maxCost: number;
+  /** Output tokens a call may use when it sets no max_tokens, per model. */
+  maxOutputTokens: (model: string) => number;
+}
+
+export class BudgetExceededError extends SynthkitError {
+  constructor(
+    readonly maxCost: number,
+    readonly spent: number,
+  ) {
+    super(`the next model call could take spending past max_cost $${maxCost.toFixed(4)} (spent $${spent.toFixed(4)}); finished records are saved. Raise the budget and continue with: synthkit resume <run-dir> --max-cost <dollars>`);
+  }
+}
+
 export class ModelRunner {
   private readonly usage = new Map<string, ModelUsage>();
+  /** Worst-case cost of the paid calls in flight (see Budget). */
+  private reserved = 0;
+  private budget: Budget | undefined;
 
   /**
    * `storedReplies` are replies this run (or stage) already paid for, from its own store: those
@@ -82,12 +107,40 @@ export class ModelRunner {
       this.store.queueCall({ ...context, model, inputTokens: hit.usage.inputTokens, outputTokens: hit.usage.outputTokens, cached: true, ms: 0 }, key, stored);
       return { ...hit, cached: true };
     }
-    const response = await engine.generate(request);
+    const reservation = this.reserve(model, request);
+    let response: ModelResponse;
+    try {
+      response = await engine.generate(request);
+    } finally {
+      this.reserved -= reservation;
+    }
     // The reply is stored before anyone looks at it: a kill right after still keeps what was paid for.
     this.store.queueCall({ ...context, model, inputTokens: response.usage.inputTokens, outputTokens: response.usage.outputTokens, cached: false, ms: performance.now() - started }, key, response);
     this.count(model, response, false);
     this.sharedCache?.set(key, response);
     return { ...response, cached: false };
+  }
+
+  /** Caps spending from now on (the counters include a resumed run's earlier spending). */
+  setBudget(budget: Budget | undefined): void {
+    this.budget = budget;
+  }
+
+  private reserve(model: string, request: ModelRequest): number {
+    if (!this.budget) return 0;
+    const inputChars = request.messages.reduce((n, m) => n + m.content.length, 0);
+    const worst = this.cost(model, Math.ceil(inputChars / 3), request.maxTokens ?? this.budget.maxOutputTokens(model)) ?? 0;
+    const spent = this.pricedCost();
+    if (worst > 0 && spent + this.reserved + worst > this.budget.maxCost) throw new BudgetExceededError(this.budget.maxCost, spent);
+    this.reserved += worst;
+    return worst;
+  }
+
+  /** Spending of the priced models only (models without a price cost nothing here). */
+  private pricedCost(): number {
+    let cost = 0;
+    for (const u of this.usage.values()) cost += this.cost(u.model, u.inputTokens, u.outputTokens) ?? 0;
+    return cost;
   }
 
   /** Starts the counters from a resumed run's stored usage. */

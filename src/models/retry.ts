@@ -14,6 +14,7 @@
  * caller's abort) pass straight through. The wrapper keeps the engine's id: retrying does not
  * change what a call returns, so it must not change the cache key.
  */
+import { DEFAULT_BACKOFF_BASE_MS, DEFAULT_BACKOFF_CAP_MS, DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_AFTER_MS } from './defaults.js';
 import { ModelCallError, type ModelEngine, type ModelRequest, type ModelResponse } from './types.js';
 
 export interface RetryInfo {
@@ -25,16 +26,13 @@ export interface RetryInfo {
 }
 
 export interface RetryOptions {
-  /**
-   * Retries after the first call. Default 5: the official SDKs use 2, but a batch job would
-   * rather wait than lose a record to a passing overload.
-   */
+  /** Retries after the first call. Default DEFAULT_MAX_RETRIES (5; defaults.ts says why). */
   maxRetries?: number;
-  /** First backoff ceiling in ms. Default 500 (as the OpenAI and Anthropic SDKs). */
+  /** First backoff ceiling in ms. Default DEFAULT_BACKOFF_BASE_MS (500, as the OpenAI and Anthropic SDKs). */
   baseDelayMs?: number;
-  /** Largest backoff ceiling in ms. Default 8,000 (as the OpenAI and Anthropic SDKs). */
+  /** Largest backoff ceiling in ms. Default DEFAULT_BACKOFF_CAP_MS (8,000, as the OpenAI and Anthropic SDKs). */
   maxDelayMs?: number;
-  /** Largest Retry-After we honour, in ms. Default 60,000. */
+  /** Largest Retry-After we honour, in ms. Default DEFAULT_MAX_RETRY_AFTER_MS (60,000). */
   maxRetryAfterMs?: number;
   onRetry?: (info: RetryInfo) => void;
   /** Injected for tests. Must reject with the signal's reason when it aborts. */
@@ -44,7 +42,7 @@ export interface RetryOptions {
 }
 
 export function withRetry(engine: ModelEngine, options: RetryOptions = {}): ModelEngine {
-  const maxRetries = options.maxRetries ?? 5;
+  const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
   const sleep = options.sleep ?? abortableSleep;
   const random = options.random ?? Math.random;
   const onRetry = options.onRetry;
@@ -80,7 +78,7 @@ export function retryDelayMs(
 ): number {
   const retryAfterMs = error.details.retryAfterMs;
   if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs) && retryAfterMs >= 0) {
-    return Math.min(retryAfterMs, options.maxRetryAfterMs ?? 60_000);
+    return Math.min(retryAfterMs, options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS);
   }
   return backoffDelayMs(retryIndex, options, random);
 }
@@ -91,8 +89,8 @@ export function backoffDelayMs(
   options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs'> = {},
   random: () => number = Math.random,
 ): number {
-  const base = options.baseDelayMs ?? 500;
-  const max = options.maxDelayMs ?? 8_000;
+  const base = options.baseDelayMs ?? DEFAULT_BACKOFF_BASE_MS;
+  const max = options.maxDelayMs ?? DEFAULT_BACKOFF_CAP_MS;
   // 2 ** 1024 is Infinity, and min() handles it, so no overflow guard is needed.
   const ceiling = Math.min(max, base * 2 ** retryIndex);
   return Math.floor(random() * ceiling);

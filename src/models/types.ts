@@ -83,9 +83,9 @@ export interface RemoteEngineOptions {
   apiKey?: string;
   /** The variable the key came from, named in 401 messages. */
   apiKeyEnvVar?: string;
-  /** Per-call time limit in ms. Default 600,000 (the official SDKs' default). */
+  /** Per-call time limit in ms. Default DEFAULT_TIMEOUT_MS in defaults.ts (600,000, the official SDKs' default). */
   timeoutMs?: number;
-  /** Connections per origin. Default 256. */
+  /** Connections per origin. Default DEFAULT_MAX_SOCKETS in defaults.ts (256). */
   maxSockets?: number;
   extraHeaders?: Record<string, string>;
   /** Cache identity. Default `<provider>:${modelName}@${baseURL}`. */

@@ -7,43 +7,33 @@ import { RecipeError } from './recipe-error.js';
 import { ENGINES, fromYaml, parseConfigObject, readConfigText, type ConfigKind } from './config-file.js';
 import { recipeSchema, columnKinds, type Recipe, type RecipeInput } from './schema.js';
 import { planRecipe, resolveRecipePaths, type Plan } from './plan-recipe.js';
-import { parseCurateConfigObject } from '../curate/load-curate-config.js';
-import { parseEvaluateConfigObject } from '../evaluate/load-evaluate-config.js';
+import type { RecipeIssue } from './recipe-error.js';
 
 const KIND: ConfigKind<Recipe> = { subject: 'recipe', schema: recipeSchema as never, discriminators: { kind: columnKinds, engine: ENGINES } };
 
-export function loadRecipeFile(file: string): Plan {
-  return parseRecipeYaml(readConfigText(file, KIND.subject), file);
+/**
+ * Parses the recipe's sections that belong to later stages (curate:, evaluate:). The pipeline,
+ * which sits above those stages, supplies it, so this layer never imports them; problems are
+ * pushed to `issues` and reported together with the recipe's own.
+ */
+export type SectionsParser<S> = (recipe: Recipe, file: string, issues: RecipeIssue[]) => S;
+
+export function loadRecipeFile<S extends object = object>(file: string, sections?: SectionsParser<S>): Plan & S {
+  return parseRecipeYaml(readConfigText(file, KIND.subject), file, sections);
 }
 
-export function parseRecipeYaml(text: string, file = '<recipe>'): Plan {
-  return fromYaml(text, file, KIND.subject, (value) => planRecipeObject(value, file, file.startsWith('<') ? process.cwd() : dirname(resolve(file))));
+export function parseRecipeYaml<S extends object = object>(text: string, file = '<recipe>', sections?: SectionsParser<S>): Plan & S {
+  return fromYaml(text, file, KIND.subject, (value) => planRecipeObject(value, file, file.startsWith('<') ? process.cwd() : dirname(resolve(file)), sections));
 }
 
 /**
  * Validates and plans a recipe given as an object (the library entry point). Relative file paths
  * in it (few-shot files, model files) are taken relative to `baseDir`.
  */
-export function planRecipeObject(input: RecipeInput | unknown, file = '<recipe>', baseDir = process.cwd()): Plan {
+export function planRecipeObject<S extends object = object>(input: RecipeInput | unknown, file = '<recipe>', baseDir = process.cwd(), sections?: SectionsParser<S>): Plan & S {
   const recipe = parseConfigObject(KIND, input, file);
   const { plan, issues } = planRecipe(resolveRecipePaths(recipe, baseDir));
-  // The curate: and evaluate: sections may use the recipe's models as well as their own.
-  const withModels = (section: unknown) =>
-    section && typeof section === 'object' && !Array.isArray(section)
-      ? { ...section, models: { ...recipe.models, ...((section as { models?: object }).models ?? {}) } }
-      : section;
-  const parseSection = <T>(section: unknown, parse: (obj: unknown, file: string, prefix: string[]) => T, key: string): T | undefined => {
-    if (section === undefined) return undefined;
-    try {
-      return parse(withModels(section), file, [key]);
-    } catch (error) {
-      if (!(error instanceof RecipeError)) throw error;
-      issues.push(...error.issues);
-      return undefined;
-    }
-  };
-  const curate = parseSection(recipe.curate, parseCurateConfigObject, 'curate');
-  const evaluate = parseSection(recipe.evaluate, parseEvaluateConfigObject, 'evaluate');
+  const parsed = sections ? sections(recipe, file, issues) : ({} as S);
   if (!plan || issues.length) throw new RecipeError(file, issues);
-  return { ...plan, curate, evaluate };
+  return { ...plan, ...parsed };
 }

@@ -15,7 +15,7 @@ import { createExampleSelector, type ExampleSelector } from '../prompting/few-sh
 import { createJointSampler, type JointDimension, type JointSampler } from '../samplers/joint.js';
 import { DIVERSITY_DIMENSIONS, DIVERSITY_DIMENSION_NAMES } from '../samplers/diversity-data.js';
 import { deriveSeed } from '../core/rng.js';
-import { withReasoningField } from '../prompting/reasoning.js';
+import { withReasoningField } from '../models/reasoning-reply.js';
 import type { CurateConfig } from '../curate/config-schema.js';
 import type { EvaluateConfig } from '../evaluate/config-schema.js';
 

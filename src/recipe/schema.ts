@@ -246,6 +246,8 @@ export const generationSchema = z
     until_valid: z.boolean().optional(),
     /** Cap on records attempted when until_valid is on (default 3 x records). */
     max_records: z.number().int().positive().optional(),
+    /** Stop cleanly (resumable) before spending would pass this many dollars; needs a price for each paid model. */
+    max_cost: z.number().positive().optional(),
     /** Records in flight at once (default: twice the sum of the models' concurrency). */
     concurrency: z.number().int().positive().optional(),
   })

@@ -25,6 +25,8 @@ export interface CellRow {
   /** Passages the reply was grounded on. */
   sources?: { id: string; source: string; start: number; end: number; score?: number }[];
   attempts: number;
+  /** Stable code of why the cell failed (call_failed, invalid_reply, input_failed, ...). */
+  reason?: string;
 }
 
 export interface RecordRow {
@@ -43,6 +45,9 @@ CREATE TABLE IF NOT EXISTS cells (idx INTEGER NOT NULL, col TEXT NOT NULL, value
 CREATE TABLE IF NOT EXISTS calls (id INTEGER PRIMARY KEY, idx INTEGER, col TEXT, model TEXT NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, cached INTEGER NOT NULL, ms INTEGER NOT NULL, key TEXT NOT NULL, response TEXT);
 `;
 
+/** Columns added after the first release, for run directories made before them. */
+const MIGRATIONS: { table: string; column: string; type: string }[] = [{ table: 'cells', column: 'reason', type: 'TEXT' }];
+
 export const RUN_DB = 'run.sqlite';
 
 export class RunStore implements CallLog {
@@ -58,17 +63,21 @@ export class RunStore implements CallLog {
     mkdirSync(dir, { recursive: true });
     this.db = openDatabase(join(dir, file));
     this.db.exec(SCHEMA);
+    for (const m of MIGRATIONS) {
+      const has = this.db.prepare<[], { name: string }>(`PRAGMA table_info(${m.table})`).all().some((c) => c.name === m.column);
+      if (!has) this.db.exec(`ALTER TABLE ${m.table} ADD COLUMN ${m.column} ${m.type}`);
+    }
     this.writes = new WriteBatcher(this.db);
     this.stmts = {
       getMeta: this.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
       setMeta: this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       putRecord: this.db.prepare('INSERT OR REPLACE INTO records (idx, data, valid, errors) VALUES (?, ?, ?, ?)'),
-      putCell: this.db.prepare('INSERT OR REPLACE INTO cells (idx, col, value, ok, error, raw, reasoning, logprobs, few_shot, sources, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      putCell: this.db.prepare('INSERT OR REPLACE INTO cells (idx, col, value, ok, error, raw, reasoning, logprobs, few_shot, sources, attempts, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       putCall: this.db.prepare('INSERT INTO calls (idx, col, model, input_tokens, output_tokens, cached, ms, key, response) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       cellsOf: this.db.prepare<
         [number],
-        { col: string; value: string | null; ok: number; error: string | null; raw: string | null; reasoning: string | null; logprobs: string | null; few_shot: string | null; sources: string | null; attempts: number }
-      >('SELECT col, value, ok, error, raw, reasoning, logprobs, few_shot, sources, attempts FROM cells WHERE idx = ?',
+        { col: string; value: string | null; ok: number; error: string | null; raw: string | null; reasoning: string | null; logprobs: string | null; few_shot: string | null; sources: string | null; attempts: number; reason: string | null }
+      >('SELECT col, value, ok, error, raw, reasoning, logprobs, few_shot, sources, attempts, reason FROM cells WHERE idx = ?',
       ),
     };
   }
@@ -99,6 +108,30 @@ export class RunStore implements CallLog {
     );
   }
 
+  /**
+   * Finished records holding a failed cell: a resume computes their failed cells again (a reply
+   * that was already paid for is answered from this store, so only calls that never got a reply
+   * cost anything).
+   */
+  recordsWithFailedCells(): Set<number> {
+    return new Set(
+      this.db
+        .prepare<[], { idx: number }>('SELECT DISTINCT c.idx AS idx FROM cells c JOIN records r ON r.idx = c.idx WHERE c.ok = 0')
+        .all()
+        .map((r) => r.idx),
+    );
+  }
+
+  /** Failed cells by column and reason, with the most frequent error, for the summary and exit code. */
+  failuresByColumn(): { column: string; reason: string; count: number; example: string }[] {
+    return this.db
+      .prepare<[], { column: string; reason: string | null; error: string | null; count: number }>(
+        'SELECT col AS column, reason, MIN(error) AS error, COUNT(*) AS count FROM cells WHERE ok = 0 GROUP BY col, reason ORDER BY count DESC',
+      )
+      .all()
+      .map((r) => ({ column: r.column, reason: r.reason ?? reasonOf(r.error), count: r.count, example: r.error ?? '' }));
+  }
+
   failedCellCount(): number {
     return this.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM cells WHERE ok = 0').get()!.n;
   }
@@ -124,6 +157,7 @@ export class RunStore implements CallLog {
         fewShot: r.few_shot ? JSON.parse(r.few_shot) : undefined,
         sources: r.sources ? JSON.parse(r.sources) : undefined,
         attempts: r.attempts,
+        reason: r.reason ?? undefined,
       });
     }
     return out;
@@ -155,7 +189,7 @@ export class RunStore implements CallLog {
     const fewShot = cell.fewShot ? JSON.stringify(cell.fewShot) : null;
     const sources = cell.sources ? JSON.stringify(cell.sources) : null;
     this.queue(() =>
-      this.stmts.putCell.run(cell.idx, cell.column, value, cell.ok ? 1 : 0, cell.error ?? null, cell.raw ?? null, cell.reasoning ?? null, logprobs, fewShot, sources, cell.attempts),
+      this.stmts.putCell.run(cell.idx, cell.column, value, cell.ok ? 1 : 0, cell.error ?? null, cell.raw ?? null, cell.reasoning ?? null, logprobs, fewShot, sources, cell.attempts, cell.reason ?? null),
     );
   }
 
@@ -197,4 +231,9 @@ export class RunStore implements CallLog {
   private queue(write: () => void): void {
     this.writes.queue(write);
   }
+}
+
+/** Cells stored before reasons were recorded: tell a failed call from an unusable reply by the message. */
+function reasonOf(error: string | null): string {
+  return error?.startsWith('model call failed') ? 'call_failed' : 'invalid_reply';
 }

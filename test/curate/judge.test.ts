@@ -57,7 +57,7 @@ describe('pointwise judge', () => {
 
   it('flags a reply that never parses, with no score', async () => {
     server = await startMockLlmServer({ handler: () => ({ score: 7, rationale: 'off the scale' }) });
-    const { records: out, summary } = await run({ models: { j: model(server.url) }, stages: [{ stage: 'judge', model: 'j', rubric, retries: 1 }] }, [records[0]]);
+    const { records: out, summary } = await run({ models: { j: model(server.url) }, stages: [{ stage: 'judge', model: 'j', rubric, max_repairs: 1 }] }, [records[0]]);
     expect(server.requests).toHaveLength(2);
     expect(out[0].decision).toBe('flagged');
     expect(out[0].reasons[0]).toMatchObject({ reason: 'judge reply unusable', detail: expect.stringMatching(/must be equal to one of the allowed values \(after 2 attempts\)/) });

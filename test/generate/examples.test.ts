@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generate } from '../../src/generate/generate.js';
+import { generate } from '../../src/pipeline/run-pipeline.js';
 import { ROOT, STORIES_MODEL, tempDir } from '../support/paths.js';
 
 const recipes = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml'));

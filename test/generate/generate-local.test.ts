@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generate, resume } from '../../src/generate/generate.js';
+import { generate, resume } from '../../src/pipeline/run-pipeline.js';
 import type { RecipeInput } from '../../src/recipe/schema.js';
 import { RANDOM_MODEL, STORIES_MODEL, tempDir } from '../support/paths.js';
 

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generate } from '../../src/generate/generate.js';
+import { generate } from '../../src/pipeline/run-pipeline.js';
 import type { ModelConfig, RecipeInput } from '../../src/recipe/schema.js';
 import { startMockLlmServer, type MockLlmServer } from '../support/mock-llm-server.js';
 import { tempDir } from '../support/paths.js';

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generate } from '../../src/generate/generate.js';
+import { generate } from '../../src/pipeline/run-pipeline.js';
 import { ingest } from '../../src/grounding/ingest.js';
 import { openKnowledgeBase } from '../../src/grounding/knowledge-base.js';
 import type { RecipeInput } from '../../src/recipe/schema.js';

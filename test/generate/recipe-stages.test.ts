@@ -2,8 +2,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generate } from '../../src/generate/generate.js';
-import { parseRecipeYaml } from '../../src/recipe/load-recipe.js';
+import { generate } from '../../src/pipeline/run-pipeline.js';
+import { parseRecipeYaml } from '../../src/pipeline/load-pipeline-recipe.js';
 import { startMockLlmServer, type MockLlmServer } from '../support/mock-llm-server.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/paths.js';

@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generate } from '../../src/generate/generate.js';
+import { generate } from '../../src/pipeline/run-pipeline.js';
 import { resolveLocalModelPath } from '../../src/models/default-model.js';
 import { ModelSetupError } from '../../src/models/types.js';
 import type { GenerateEvent } from '../../src/generate/events.js';

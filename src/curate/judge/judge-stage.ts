@@ -20,12 +20,11 @@ import { krippendorffAlpha } from '../stages/dedup-api.js';
 import { actionOf, textFieldOf, type StageContext, type StageResult } from '../stages/stage-context.js';
 import { aggregateScores, scoreSpread } from './aggregate-scores.js';
 import { askJudge } from './ask-judge.js';
-import { compileReplySchema, pointwiseReplySchema } from './reply-schema.js';
+import { compileReplySchema, pointwiseReplySchema } from '../../prompting/judge-reply-schema.js';
 import { pointwiseMessages } from './rubric-prompt.js';
 
 export const JUDGE_DEFAULTS = {
   samples: 1,
-  retries: 2,
   concurrency: 4,
   aggregate: 'mean' as const,
   reviewSpread: 1,
@@ -72,7 +71,7 @@ export async function runJudgeStage(records: CurationRecord[], stage: JudgeStage
           messages,
           schema,
           validate,
-          retries: stage.retries ?? JUDGE_DEFAULTS.retries,
+          maxRepairs: stage.max_repairs,
           seed: deriveSeed(context.seed, name, String(record.id), rater.model, rater.sample),
           temperature,
           maxTokens: stage.max_tokens,

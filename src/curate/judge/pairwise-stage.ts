@@ -14,7 +14,7 @@ import type { StageContext, StageResult } from '../stages/stage-context.js';
 import { askJudge } from './ask-judge.js';
 import { JUDGE_DEFAULTS, ratersOf } from './judge-stage.js';
 import { combineOrders, majorityWinner, type Verdict, type Winner } from './pairwise-verdict.js';
-import { compileReplySchema, pairwiseReplySchema } from './reply-schema.js';
+import { compileReplySchema, pairwiseReplySchema } from '../../prompting/judge-reply-schema.js';
 import { pairwiseMessages } from './rubric-prompt.js';
 
 export async function runPairwiseStage(records: CurationRecord[], stage: PairwiseStageConfig, context: StageContext, name: string): Promise<StageResult> {
@@ -46,7 +46,7 @@ export async function runPairwiseStage(records: CurationRecord[], stage: Pairwis
             messages: order === 'ab' ? pairwiseMessages(stage.rubric.criteria, a, b, context_) : pairwiseMessages(stage.rubric.criteria, b, a, context_),
             schema,
             validate,
-            retries: stage.retries ?? JUDGE_DEFAULTS.retries,
+            maxRepairs: stage.max_repairs,
             seed: deriveSeed(context.seed, name, String(record.id), rater.model, rater.sample, order),
             temperature,
             maxTokens: stage.max_tokens,

@@ -6,8 +6,9 @@
  */
 import type { ChatMessage } from '../../models/types.js';
 import type { Rubric } from '../config-schema.js';
+import { RATIONALE_MAX_LENGTH } from '../../prompting/judge-reply-schema.js';
 
-export const RATIONALE_MAX_LENGTH = 300;
+export { RATIONALE_MAX_LENGTH };
 
 const SYSTEM =
   'You are a careful, strict evaluator of dataset records. The material to evaluate appears between tags such as <record> and </record>. ' +

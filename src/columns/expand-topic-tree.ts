@@ -8,7 +8,7 @@ import { Ajv } from 'ajv';
 import type { ModelRunner } from '../models/model-runner.js';
 import type { ChatMessage } from '../models/types.js';
 import type { Column } from '../recipe/schema.js';
-import { parseObjectReply, repairInstruction } from '../prompting/parse-reply.js';
+import { parseObjectReply, repairInstruction } from '../models/parse-reply.js';
 import { deriveSeed } from '../core/rng.js';
 import { evenCycleIndex } from '../samplers/even-cycle.js';
 

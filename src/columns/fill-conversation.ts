@@ -6,7 +6,7 @@
 import type { PlannedColumn } from '../recipe/plan-recipe.js';
 import type { ChatMessage } from '../models/types.js';
 import type { CellRow } from '../store/run-store.js';
-import { parseTextReply } from '../prompting/parse-reply.js';
+import { parseTextReply } from '../models/parse-reply.js';
 import { deriveSeed } from '../core/rng.js';
 import { callForCell, type FillOptions } from './fill-llm-cell.js';
 

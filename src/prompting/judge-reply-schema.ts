@@ -1,10 +1,13 @@
 /**
  * Structured output the judges must return. Engines enforce it where they can (JSON-schema mode,
- * grammar, forced tool); the reply is validated either way and a failing one is retried.
+ * grammar, forced tool); the reply is validated either way and a failing one is repaired (models/generate-structured.ts).
  */
-import { Ajv, type ValidateFunction } from 'ajv';
-import type { JsonSchema } from '../../models/types.js';
-import { RATIONALE_MAX_LENGTH } from './rubric-prompt.js';
+import type { ValidateFunction } from 'ajv';
+import { compileSchema } from '../models/compile-schema.js';
+import type { JsonSchema } from '../models/types.js';
+
+/** Upper bound on a judge's rationale, so a judge cannot pad a reply with an essay. */
+export const RATIONALE_MAX_LENGTH = 300;
 
 export function pointwiseReplySchema(scale: number[]): JsonSchema {
   return {
@@ -31,5 +34,5 @@ export function pairwiseReplySchema(): JsonSchema {
 }
 
 export function compileReplySchema(schema: JsonSchema): ValidateFunction {
-  return new Ajv({ allErrors: true, strict: false }).compile(schema);
+  return compileSchema(schema);
 }

@@ -1,6 +1,6 @@
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { parseObjectReply, parseTextReply } from '../../src/prompting/parse-reply.js';
+import { parseObjectReply, parseTextReply } from '../../src/models/parse-reply.js';
 
 const validate = new Ajv().compile({ type: 'object', properties: { n: { type: 'integer' } }, required: ['n'] });
 

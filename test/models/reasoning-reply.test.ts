@@ -1,18 +1,29 @@
 import { describe, expect, it } from 'vitest';
+import { COT_INSTRUCTION } from '../../src/prompting/reasoning.js';
 import {
-  COT_INSTRUCTION,
   REASONING_MAX_LENGTH,
   ReasoningError,
   splitReasoning,
   unwrapReasoning,
   withReasoningField,
-} from '../../src/prompting/reasoning.js';
+} from '../../src/models/reasoning-reply.js';
 
 describe('splitReasoning', () => {
   it('takes native reasoning as given and leaves the text as the answer', () => {
     expect(splitReasoning('  Paris.\n', ' The capital of France. ')).toEqual({ reasoning: 'The capital of France.', answer: '  Paris.\n' });
     // Blank native reasoning counts as none.
     expect(splitReasoning('<think>x</think>Paris', '  ')).toEqual({ reasoning: 'x', answer: 'Paris' });
+  });
+
+  it('strips inline reasoning tags from the answer even when the engine also returned native reasoning', () => {
+    // Bug 7: a model that reasons natively may still follow COT_INSTRUCTION and write the tags too.
+    expect(splitReasoning('<reasoning>France, so Paris.</reasoning>\nAnswer: Paris', 'The capital of France.')).toEqual({
+      reasoning: 'The capital of France.\n\nFrance, so Paris.',
+      answer: 'Paris',
+    });
+    expect(splitReasoning('still thinking</think>Paris', 'native')).toEqual({ reasoning: 'native\n\nstill thinking', answer: 'Paris' });
+    // An empty inline block adds nothing to the native reasoning.
+    expect(splitReasoning('<think></think>Paris', 'native')).toEqual({ reasoning: 'native', answer: 'Paris' });
   });
 
   it.each(['think', 'thinking', 'reasoning', 'THINK'])('splits a closed <%s> block from the answer', (tag) => {
