@@ -10,6 +10,18 @@ export { RecipeError, type RecipeIssue } from './recipe/recipe-error.js';
 export type { Recipe, RecipeInput, Column, ModelConfig } from './recipe/schema.js';
 export type { Plan, PlannedColumn } from './recipe/plan-recipe.js';
 export { ModelCallError, ModelSetupError, type ModelEngine, type ModelRequest, type ModelResponse, type ChatMessage } from './models/types.js';
+export {
+  generateStructured,
+  DEFAULT_MAX_REPAIRS,
+  StructuredRequestError,
+  type ModelCaller,
+  type ReasoningMode,
+  type StructuredRequest,
+  type StructuredResult,
+  type StructuredFailureReason,
+} from './models/generate-structured.js';
+export { createMockEngine, MockEngineError, type MockEngine, type MockEngineOptions, type MockReply } from './models/mock-engine.js';
+export { directCaller, UnknownModelError } from './models/direct-caller.js';
 export { compileTemplate, TemplateError } from './prompting/template.js';
 export * from './curate/index.js';
 export * from './evaluate/index.js';

@@ -8,6 +8,8 @@ import { ingestCommand } from './ingest-command.js';
 import { graphCommand } from './graph-command.js';
 import { evaluateCommand } from './evaluate-command.js';
 import { compareCommand } from './compare-command.js';
+import { previewCommand } from './preview-command.js';
+import { estimateCommand } from './estimate-command.js';
 
 const program = new Command('synthkit')
   .description('LLM-driven synthetic data generation')
@@ -15,6 +17,8 @@ const program = new Command('synthkit')
   .addCommand(generateCommand())
   .addCommand(resumeCommand())
   .addCommand(validateCommand())
+  .addCommand(previewCommand())
+  .addCommand(estimateCommand())
   .addCommand(curateCommand())
   .addCommand(ingestCommand())
   .addCommand(graphCommand())

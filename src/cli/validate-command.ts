@@ -1,16 +1,99 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command } from 'commander';
-import { loadRecipeFile } from '../recipe/load-recipe.js';
+import { loadRecipeFile, type PipelinePlan } from '../pipeline/load-pipeline-recipe.js';
+import { modelOf } from '../recipe/schema.js';
+import type { ModelConfig } from '../models/model-config.js';
+import { DEFAULT_MODEL_URI } from '../models/default-model.js';
+import { defaultCacheDir } from '../core/cache-dir.js';
 import { EXIT, runCommand } from './run-command.js';
 
 export function validateCommand(): Command {
   return new Command('validate')
-    .description('check a recipe without calling any model; prints the column order')
+    .description('check a recipe without calling any model; prints the column order and whether each model it uses is available')
     .argument('<recipe>', 'recipe YAML file')
-    .action((file: string) =>
+    .option('--strict', 'exit 1 when a model is not available (a missing file or API key)')
+    .action((file: string, opts: { strict?: boolean }) =>
       runCommand(async () => {
         const plan = loadRecipeFile(file);
         process.stdout.write(`${file}: valid; ${plan.recipe.records} records, columns in order: ${plan.columns.map((c) => c.column.name).join(' -> ')}\n`);
-        return EXIT.ok;
+        const checks = checkModels(plan);
+        for (const c of checks) {
+          if (c.ok) process.stdout.write(`model '${c.model}' (${c.engine}): ${c.message}\n`);
+          else process.stderr.write(`warning: model '${c.model}' (${c.engine}): ${c.message}\n`);
+        }
+        return opts.strict && checks.some((c) => !c.ok) ? EXIT.failed : EXIT.ok;
       }),
     );
+}
+
+export interface ModelCheck {
+  model: string;
+  engine: ModelConfig['engine'];
+  /** False when a run would stop at this model (a missing file or key); a download is not a failure. */
+  ok: boolean;
+  message: string;
+}
+
+const DEFAULT_KEY_ENV = { openai: 'OPENAI_API_KEY', anthropic: 'ANTHROPIC_API_KEY' } as const;
+
+/**
+ * Whether each model the plan uses can run here, without loading or calling it: a local model's
+ * GGUF file exists (from the recipe, SYNTHKIT_LOCAL_MODEL, or the cached default download), a
+ * remote model's API key variable is set. Nothing is contacted: reachability needs a call.
+ */
+export function checkModels(plan: PipelinePlan, env: NodeJS.ProcessEnv = process.env): ModelCheck[] {
+  const models: Record<string, ModelConfig> = { ...plan.curate?.models, ...plan.evaluate?.models, ...plan.recipe.models };
+  return [...usedModels(plan)].filter((name) => models[name]).map((name) => checkModel(name, models[name], env));
+}
+
+function checkModel(model: string, config: ModelConfig, env: NodeJS.ProcessEnv): ModelCheck {
+  const result = (ok: boolean, message: string): ModelCheck => ({ model, engine: config.engine, ok, message });
+  if (config.engine === 'local') {
+    if (config.path) return existsSync(config.path) ? result(true, `model file ${config.path}`) : result(false, `model file not found: ${config.path}`);
+    const fromEnv = env.SYNTHKIT_LOCAL_MODEL;
+    if (fromEnv) {
+      return existsSync(fromEnv) ? result(true, `model file ${fromEnv} (from SYNTHKIT_LOCAL_MODEL)`) : result(false, `SYNTHKIT_LOCAL_MODEL points to a missing file: ${fromEnv}`);
+    }
+    const uri = env.SYNTHKIT_DEFAULT_MODEL_URI || DEFAULT_MODEL_URI;
+    const cached = cachedDownload(uri);
+    if (cached) return result(true, `the default model, cached at ${cached}`);
+    return result(
+      true,
+      `no model file given: the default model (${uri}, about 1.1 GB) will be downloaded on first use; or pass --local-model /path/to/model.gguf, or set SYNTHKIT_LOCAL_MODEL`,
+    );
+  }
+  const keyEnv = config.api_key_env ?? (config.engine === 'openai-compatible' ? undefined : DEFAULT_KEY_ENV[config.engine]);
+  if (!keyEnv) return result(true, `${config.model} at ${config.base_url} (no API key needed)`);
+  if (!env[keyEnv]) return result(false, `the environment variable ${keyEnv} is not set; a run will stop at this model's first call`);
+  return result(true, `${config.model}; API key from ${keyEnv}`);
+}
+
+/** The models columns and the curate/evaluate sections name (a model defined but unused is not checked). */
+function usedModels(plan: PipelinePlan): Set<string> {
+  const used = new Set(plan.columns.flatMap((p) => modelOf(p.column) ?? []));
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'models' && !Array.isArray(value)) continue; // the definitions, not references
+        if (key === 'model' && typeof value === 'string') used.add(value);
+        else if (key === 'models' && Array.isArray(value)) value.forEach((v) => typeof v === 'string' && used.add(v));
+        else visit(value);
+      }
+    }
+  };
+  visit(plan.curate);
+  visit(plan.evaluate);
+  return used;
+}
+
+/** The default model's file, when an earlier run downloaded it (from the index default-model.ts keeps). */
+function cachedDownload(uri: string): string | undefined {
+  try {
+    const index = JSON.parse(readFileSync(join(defaultCacheDir(), 'models', 'downloaded.json'), 'utf8')) as Record<string, string>;
+    return index[uri] && existsSync(index[uri]) ? index[uri] : undefined;
+  } catch {
+    return undefined;
+  }
 }

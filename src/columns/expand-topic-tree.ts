@@ -4,15 +4,13 @@
  * cycle in a seeded order. The expansion's calls are cached like any other, so a resumed or
  * repeated run rebuilds the same tree for free.
  */
-import { Ajv } from 'ajv';
 import type { ModelRunner } from '../models/model-runner.js';
 import type { ChatMessage } from '../models/types.js';
-import type { Column } from '../recipe/schema.js';
+import type { TopicTreeColumn } from './topic-tree.js';
+import { compileSchema } from '../models/compile-schema.js';
 import { parseObjectReply, repairInstruction } from '../models/parse-reply.js';
 import { deriveSeed } from '../core/rng.js';
 import { evenCycleIndex } from '../samplers/even-cycle.js';
-
-type TopicTreeColumn = Extract<Column, { kind: 'topic-tree' }>;
 
 export interface TopicTree {
   column: string;
@@ -24,7 +22,6 @@ export interface TopicTree {
 }
 
 const MAX_ATTEMPTS = 3;
-const ajv = new Ajv({ strict: false });
 
 export async function expandTopicTree(column: TopicTreeColumn, runner: ModelRunner, seed: number, signal?: AbortSignal): Promise<TopicTree> {
   const schema = {
@@ -32,7 +29,7 @@ export async function expandTopicTree(column: TopicTreeColumn, runner: ModelRunn
     properties: { subtopics: { type: 'array', items: { type: 'string', minLength: 2, maxLength: 80 }, minItems: column.breadth, maxItems: column.breadth } },
     required: ['subtopics'],
   };
-  const validate = ajv.compile(schema);
+  const validate = compileSchema(schema);
   const tree: TopicTree = { column: column.name, seed, leaves: [], unexpanded: [] };
   let level: string[][] = [[column.root]];
   for (let depth = 0; depth < column.depth; depth++) {
@@ -80,6 +77,16 @@ function distinct(items: string[]): string[] {
 
 /** The leaf for record `idx`: every leaf once per cycle of `leaves.length` records, in a seeded order per cycle. */
 export function pickTopic(tree: TopicTree, idx: number): { leaf: string; path: string } {
-  const path = tree.leaves[evenCycleIndex(tree.leaves.length, idx, tree.seed, tree.column)];
+  const path = leafFor(tree, idx);
   return { leaf: path.at(-1)!, path: path.join(' > ') };
+}
+
+/** The leaf for record `idx`, as its path from the root. */
+export function leafFor(tree: TopicTree, idx: number): string[] {
+  return tree.leaves[evenCycleIndex(tree.leaves.length, idx, tree.seed, tree.column)];
+}
+
+/** Why a leaf is a node the model could not expand (so it stands for a whole subtree), or undefined for a real leaf. */
+export function unexpandedReason(tree: TopicTree, path: readonly string[]): string | undefined {
+  return tree.unexpanded.find((u) => u.path.length === path.length && u.path.every((p, i) => p === path[i]))?.reason;
 }

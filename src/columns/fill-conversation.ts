@@ -3,7 +3,8 @@
  * prompt (who it is, the scenario) and the dialogue so far seen from its side. The value is a
  * messages array ([{role: 'user'|'assistant', content}]) ready for chat fine-tuning formats.
  */
-import type { PlannedColumn } from '../recipe/plan-recipe.js';
+import type { PlannedColumn } from './column-kind.js';
+import type { LlmConversationColumn } from './llm-conversation.js';
 import type { ChatMessage } from '../models/types.js';
 import type { CellRow } from '../store/run-store.js';
 import { parseTextReply } from '../models/parse-reply.js';
@@ -15,7 +16,7 @@ export interface Turn {
   content: string;
 }
 
-export async function fillConversation(planned: PlannedColumn, idx: number, scope: Record<string, unknown>, options: FillOptions): Promise<CellRow> {
+export async function fillConversation(planned: PlannedColumn<LlmConversationColumn>, idx: number, scope: Record<string, unknown>, options: FillOptions): Promise<CellRow> {
   const column = planned.column;
   if (column.kind !== 'llm-conversation') throw new Error(`${column.name} is not a conversation column`);
   const scenario = planned.templates.scenario.render(scope);

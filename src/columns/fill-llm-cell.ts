@@ -4,7 +4,8 @@
  * again with the reason, up to `maxRepairs` times. A cell that never passes keeps its last raw
  * reply and the reason, and is flagged; the run goes on.
  */
-import type { PlannedColumn } from '../recipe/plan-recipe.js';
+import type { PlannedColumn } from './column-kind.js';
+import type { PromptColumn, PromptState } from './prompt-column.js';
 import type { ModelRunner } from '../models/model-runner.js';
 import { ModelCallError, ModelSetupError, type ChatMessage, type ModelRequest } from '../models/types.js';
 import type { CellRow } from '../store/run-store.js';
@@ -53,9 +54,8 @@ export async function callForCell(
   }
 }
 
-export async function fillLlmCell(planned: PlannedColumn, idx: number, scope: Record<string, unknown>, options: FillOptions): Promise<CellRow> {
+export async function fillLlmCell(planned: PlannedColumn<PromptColumn, PromptState>, idx: number, scope: Record<string, unknown>, options: FillOptions): Promise<CellRow> {
   const column = planned.column;
-  if (column.kind !== 'llm-text' && column.kind !== 'llm-object') throw new Error(`${column.name} is not a prompt column`);
   // Retrieval first: with nothing to ground on, the model is not asked to make things up.
   let passages = '';
   let sources: SourceRef[] | undefined;
@@ -70,7 +70,7 @@ export async function fillLlmCell(planned: PlannedColumn, idx: number, scope: Re
     passages = formatPassages(hits);
     sources = hits.map(sourceRef);
   }
-  const selection = planned.fewShot?.selector.select(idx, scope);
+  const selection = planned.state.fewShot?.selector.select(idx, scope);
   const fewShotText = selection ? formatExamples(selection.examples, { fields: column.few_shot?.fields }) : '';
   const exampleTexts = selection?.examples.map((e) => Object.values(e).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('\n')) ?? [];
   const messages: ChatMessage[] = buildMessages(planned, scope, {
@@ -114,10 +114,10 @@ export async function fillLlmCell(planned: PlannedColumn, idx: number, scope: Re
   return { ...base, value: null, ok: false, error: `${error} (after ${attempts} attempt${attempts > 1 ? 's' : ''})`, raw, attempts };
 }
 
-function parseReply(text: string, nativeReasoning: string | undefined, planned: PlannedColumn, reasoning: boolean): ParsedReply & { reasoning?: string } {
+function parseReply(text: string, nativeReasoning: string | undefined, planned: PlannedColumn<PromptColumn, PromptState>, reasoning: boolean): ParsedReply & { reasoning?: string } {
   if (planned.column.kind === 'llm-object') {
-    if (!reasoning) return { ...parseObjectReply(text, planned.validate!), reasoning: nativeReasoning };
-    const parsed = parseObjectReply(text, planned.validateWithReasoning!);
+    if (!reasoning) return { ...parseObjectReply(text, planned.state.validate!), reasoning: nativeReasoning };
+    const parsed = parseObjectReply(text, planned.state.validateWithReasoning!);
     if (!parsed.ok) return parsed;
     const { reasoning: fieldReasoning, answer } = unwrapReasoning(parsed.value);
     return { ok: true, value: answer, reasoning: nativeReasoning ?? fieldReasoning };

@@ -6,8 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Plan } from '../recipe/plan-recipe.js';
-import { kbOf } from '../recipe/schema.js';
+import type { ColumnBase, KnowledgeBaseUse } from './column-kind.js';
+import type { ColumnRegistry } from './create-column-registry.js';
 import { ingest } from '../grounding/ingest.js';
 import { KB_DATABASE } from '../grounding/kb-store.js';
 import { openKnowledgeBase, type KnowledgeBase } from '../grounding/knowledge-base.js';
@@ -28,29 +28,35 @@ export interface OpenedKnowledgeBase {
   graph?: ConceptGraph;
 }
 
-export async function openKnowledgeBases(plan: Plan, runDir: string): Promise<Map<string, OpenedKnowledgeBase>> {
-  const opened = new Map<string, OpenedKnowledgeBase>();
+/** What opening needs of a plan: its columns and the kinds that say which knowledge bases they read. */
+export interface KnowledgeBaseReaders {
+  columns: readonly { column: ColumnBase }[];
+  kinds: ColumnRegistry;
+}
+
+export async function openKnowledgeBases(plan: KnowledgeBaseReaders, runDir: string): Promise<Map<string, OpenedKnowledgeBase>> {
+  // What every column asks of each knowledge base, merged: one embedder and one graph per base.
+  const needs = new Map<string, KnowledgeBaseUse>();
   for (const { column } of plan.columns) {
-    const path = kbOf(column);
-    if (!path) continue;
-    let entry = opened.get(path);
-    if (!entry) {
-      let dir = path;
-      if (!existsSync(join(path, KB_DATABASE))) {
-        dir = join(runDir, 'kb', `${basename(path)}-${deriveSeed(path).toString(16)}`);
-        await ingest([path], dir);
-      }
-      const hybrid = plan.columns.some((p) => (p.column.kind === 'llm-text' || p.column.kind === 'llm-object') && p.column.retrieve?.kb === path && p.column.retrieve.hybrid);
-      const spec = hybrid ? readEmbedderSpec(dir) : undefined;
-      if (hybrid && !spec) throw new KnowledgeBaseError(`${path} has no embeddings: ingest it with --embed <spec> for hybrid retrieval, or drop hybrid: true`);
-      const embedder = spec ? await createEmbedder(spec) : undefined;
-      const kb = await openKnowledgeBase(dir, { embed: embedder ? (texts) => embedder.embed(texts) : undefined });
-      entry = { kb, embedder, chunks: [...kb.chunks()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
-      opened.set(path, entry);
+    for (const use of plan.kinds.knowledgeBasesOf(column)) {
+      const seen = needs.get(use.path);
+      needs.set(use.path, { ...use, hybrid: seen?.hybrid || use.hybrid, conceptGraph: seen?.conceptGraph || use.conceptGraph });
     }
-    if (column.kind === 'concepts' && !entry.graph) {
-      entry.graph = entry.kb.conceptGraph ?? (await buildConceptGraph(entry.kb));
+  }
+  const opened = new Map<string, OpenedKnowledgeBase>();
+  for (const { path, hybrid, conceptGraph } of needs.values()) {
+    let dir = path;
+    if (!existsSync(join(path, KB_DATABASE))) {
+      dir = join(runDir, 'kb', `${basename(path)}-${deriveSeed(path).toString(16)}`);
+      await ingest([path], dir);
     }
+    const spec = hybrid ? readEmbedderSpec(dir) : undefined;
+    if (hybrid && !spec) throw new KnowledgeBaseError(`${path} has no embeddings: ingest it with --embed <spec> for hybrid retrieval, or drop hybrid: true`);
+    const embedder = spec ? await createEmbedder(spec) : undefined;
+    const kb = await openKnowledgeBase(dir, { embed: embedder ? (texts) => embedder.embed(texts) : undefined });
+    const entry: OpenedKnowledgeBase = { kb, embedder, chunks: [...kb.chunks()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
+    if (conceptGraph) entry.graph = kb.conceptGraph ?? (await buildConceptGraph(kb));
+    opened.set(path, entry);
   }
   return opened;
 }

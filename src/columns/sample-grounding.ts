@@ -10,6 +10,7 @@ import { formatPassages } from '../prompting/format-passages.js';
 import { evenCycleIndex } from '../samplers/even-cycle.js';
 import type { Rng } from '../core/rng-types.js';
 import type { OpenedKnowledgeBase } from './open-knowledge-bases.js';
+import { ColumnError } from './column-error.js';
 
 export interface SourceRef {
   id: string;
@@ -28,7 +29,7 @@ function passageValue(chunk: Chunk) {
 }
 
 export function pickDocumentChunk(opened: OpenedKnowledgeBase, mode: 'single' | 'pair', idx: number, seed: number, column: string) {
-  if (!opened.chunks.length) throw new Error(`column '${column}': the knowledge base has no chunks (did the ingest skip every file?)`);
+  if (!opened.chunks.length) throw new ColumnError(`column '${column}': the knowledge base has no chunks (did the ingest skip every file?)`);
   const first = opened.chunks[evenCycleIndex(opened.chunks.length, idx, seed, column)];
   if (mode === 'single') return { ...passageValue(first), block: formatPassages([first]), sources: [sourceRef(first)] };
   // The related chunk comes from shared concepts or BM25 similarity; a one-chunk base pairs with itself.
@@ -49,4 +50,10 @@ export function pickConcepts(opened: OpenedKnowledgeBase, rng: Rng, min: number,
   const ids = [...new Set([...combo.sharedChunkIds, ...combo.concepts.map((c) => combo.chunksByConcept[c]?.[0]).filter(Boolean)])].slice(0, MAX_CONCEPT_PASSAGES);
   const chunks = ids.map((id) => opened.kb.chunk(id)!).filter(Boolean);
   return { concepts: combo.concepts, block: formatPassages(chunks), sources: chunks.map(sourceRef) };
+}
+
+/** A grounding value as the dataset keeps it: the fenced prompt block and the sources (exported in _sources) would only repeat the passage. */
+export function withoutPromptFields(value: unknown): unknown {
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'block' && k !== 'sources'));
 }

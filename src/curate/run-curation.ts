@@ -19,22 +19,20 @@ import { writeJsonl } from '../export/jsonl.js';
 import { writeFileAtomic } from '../core/write-atomic.js';
 import { openModels, type ModelSession } from '../store/open-models.js';
 import { DatasetError, readAllRecords } from '../store/read-dataset.js';
-import { stageNameOf, type CurateConfig, type CurateConfigInput, type StageConfig } from './config-schema.js';
+import { stageNameOf, type CurateConfig, type CurateConfigInputFor } from './config-schema.js';
+import type { StageConfigBase } from './curate-stage.js';
 import { applyOutcome, type CurationRecord, type Decision } from './curation-record.js';
 import type { CurateEvent } from './curate-events.js';
 import { loadCurateConfigFile, parseCurateConfigObject } from './load-curate-config.js';
-import { normalizeWeights } from './weight.js';
-import { runJudgeStage } from './judge/judge-stage.js';
-import { runPairwiseStage } from './judge/pairwise-stage.js';
-import { runDecontaminateStage } from './stages/decontaminate-stage.js';
-import { runDedupStage } from './stages/dedup-stage.js';
-import { RULE_STAGES, runRuleStage, type RuleStageConfig } from './stages/rule-stage.js';
+import { CURATE_STAGES, stageOf, type StageRegistry } from './stage-registry.js';
 import type { ClusterReport, StageContext, StageResult } from './stages/stage-context.js';
-import { runWeightStage } from './stages/weight-stage.js';
+import type { WeightSummary } from './weight.js';
 
 export type CurateInput = string | Record<string, unknown>[];
 
-export interface CurateOptions {
+export interface CurateOptions<R extends StageRegistry = typeof CURATE_STAGES> {
+  /** The stages this curation knows (default CURATE_STAGES); add your own with `[...CURATE_STAGES, myStage]`. */
+  stages?: R;
   /** Output directory; required when the input is records in memory. */
   out?: string;
   signal?: AbortSignal;
@@ -69,7 +67,7 @@ export interface CurationSummary {
   dropped: number;
   flagged: number;
   stages: StageSummary[];
-  weights?: { records: number; min: number; max: number; mean: number };
+  weights?: WeightSummary;
   models: ReturnType<ModelSession['usage']>;
   files: string[];
 }
@@ -79,37 +77,46 @@ export interface CurationResult {
   records: CurationRecord[];
 }
 
-export async function curate(input: CurateInput, config: string | CurateConfig | CurateConfigInput, options: CurateOptions = {}): Promise<CurationSummary> {
+export async function curate<const R extends StageRegistry = typeof CURATE_STAGES>(
+  input: CurateInput,
+  config: string | CurateConfig | CurateConfigInputFor<R>,
+  options: CurateOptions<R> = {},
+): Promise<CurationSummary> {
   return (await curateRecords(input, config, options)).summary;
 }
 
 /** As `curate`, also returning the records with their decisions (for the CLI's --explain and for library users). */
-export async function curateRecords(input: CurateInput, config: string | CurateConfig | CurateConfigInput, options: CurateOptions = {}): Promise<CurationResult> {
-  const parsed = typeof config === 'string' ? loadCurateConfigFile(config) : parseCurateConfigObject(config);
+export async function curateRecords<const R extends StageRegistry = typeof CURATE_STAGES>(
+  input: CurateInput,
+  config: string | CurateConfig | CurateConfigInputFor<R>,
+  options: CurateOptions<R> = {},
+): Promise<CurationResult> {
+  const registry: StageRegistry = options.stages ?? CURATE_STAGES;
+  const parsed = typeof config === 'string' ? loadCurateConfigFile(config, registry) : parseCurateConfigObject(config, undefined, [], registry);
   const configDir = options.configDir ?? (typeof config === 'string' ? dirname(resolve(config)) : process.cwd());
   const out = options.out ?? defaultOutDir(input);
   const records = toCurationRecords(typeof input === 'string' ? await readAllRecords(input) : input);
+  // Curating nothing would write empty files and report success: almost always a wrong path or a failed run.
+  if (records.length === 0) throw new DatasetError(typeof input === 'string' ? `${input} holds no records; nothing to curate` : 'no records were given; nothing to curate');
 
-  const needsModels = parsed.stages.some((s) => s.stage === 'judge' || s.stage === 'pairwise-judge');
+  const stages = (parsed.stages as StageConfigBase[]).map((config) => ({ config, name: stageNameOf(config), definition: stageOf(registry, config.stage) }));
   await mkdir(out, { recursive: true });
-  const session = needsModels
+  const session = stages.some((s) => s.definition.usesModels)
     ? await openModels(parsed.models, out, { file: 'curate.sqlite', cache: options.cache, cacheDir: options.cacheDir, localModel: options.localModel })
     : undefined;
-  const context: StageContext = { config: parsed, configDir, session, seed: parsed.seed ?? 0, signal: options.signal, onEvent: options.onEvent };
+  const settings = { models: parsed.models, text_field: parsed.text_field, seed: parsed.seed, stages: stages.map((s) => s.config) };
+  const shared: Omit<StageContext, 'name'> = { config: settings, configDir, session, seed: parsed.seed ?? 0, signal: options.signal, onEvent: options.onEvent };
   const stageSummaries: StageSummary[] = [];
   const clusters: Record<string, ClusterReport[]> = {};
-  let weightStage: string | undefined;
   let usage: CurationSummary['models'] = [];
   try {
-    for (const stage of parsed.stages) {
+    for (const { config: stage, name, definition } of stages) {
       options.signal?.throwIfAborted();
-      const name = stageNameOf(stage);
       const active = records.filter((r) => r.decision !== 'dropped');
       options.onEvent?.({ type: 'stage-start', stage: name, kind: stage.stage, records: active.length });
-      const result = await runStage(active, stage, context, name);
+      const result = await definition.run(active, stage, { ...shared, name });
       active.forEach((record, i) => applyOutcome(record, name, stage.stage, result.outcomes[i]));
       if (result.clusters) clusters[name] = result.clusters;
-      if (stage.stage === 'weight') weightStage = name;
       const summary = summarizeStage(name, stage.stage, active, result);
       stageSummaries.push(summary);
       options.onEvent?.({ type: 'stage-done', stage: name, kind: stage.stage, kept: summary.kept, dropped: summary.dropped, flagged: summary.flagged });
@@ -119,7 +126,15 @@ export async function curateRecords(input: CurateInput, config: string | CurateC
     await session?.close();
   }
 
-  const weights = weightStage ? applyWeights(records, weightStage, parsed.stages.find((s) => s.stage === 'weight') as Extract<StageConfig, { stage: 'weight' }>) : undefined;
+  // After every stage, over all records: the weight stage normalizes its weights here.
+  let weighted = false;
+  let weights: WeightSummary | undefined;
+  for (const { config: stage, name, definition } of stages) {
+    const finished = definition.finish?.(records, stage, name);
+    if (!finished) continue;
+    weighted = true;
+    weights = finished.weights;
+  }
   const summary: CurationSummary = {
     input: typeof input === 'string' ? input : '(records)',
     out,
@@ -132,28 +147,8 @@ export async function curateRecords(input: CurateInput, config: string | CurateC
     models: usage,
     files: [],
   };
-  summary.files = await writeOutputs(out, records, clusters, summary, Boolean(weightStage));
+  summary.files = await writeOutputs(out, records, clusters, summary, weighted);
   return { summary, records };
-}
-
-async function runStage(active: CurationRecord[], stage: StageConfig, context: StageContext, name: string): Promise<StageResult> {
-  if (RULE_STAGES.has(stage.stage)) return runRuleStage(active, stage as RuleStageConfig, context);
-  switch (stage.stage) {
-    case 'exact-dedup':
-    case 'near-dedup':
-    case 'semantic-dedup':
-      return runDedupStage(active, stage, context);
-    case 'decontaminate':
-      return runDecontaminateStage(active, stage, context);
-    case 'judge':
-      return runJudgeStage(active, stage, context, name);
-    case 'pairwise-judge':
-      return runPairwiseStage(active, stage, context, name);
-    case 'weight':
-      return runWeightStage(active, stage, context);
-    default:
-      throw new Error(`no runner for stage '${stage.stage}'`);
-  }
 }
 
 function toCurationRecords(rows: Record<string, unknown>[]): CurationRecord[] {
@@ -169,7 +164,7 @@ function toCurationRecords(rows: Record<string, unknown>[]): CurationRecord[] {
 }
 
 function defaultOutDir(input: CurateInput): string {
-  if (typeof input !== 'string') throw new Error('curate: give options.out when curating records in memory');
+  if (typeof input !== 'string') throw new DatasetError('curate: give options.out when curating records in memory');
   if (statSync(input, { throwIfNoEntry: false })?.isDirectory()) return join(input, 'curated');
   return join(dirname(input), `${basename(input, extname(input))}.curated`);
 }
@@ -196,18 +191,6 @@ function summarizeStage(name: string, kind: string, active: CurationRecord[], re
     ...(result.clusters ? { clusters: result.clusters.length } : {}),
     ...(result.agreement ? { agreement: result.agreement } : {}),
   };
-}
-
-function applyWeights(records: CurationRecord[], stage: string, config: Extract<StageConfig, { stage: 'weight' }>): CurationSummary['weights'] {
-  const exported = records.filter((r) => r.decision !== 'dropped');
-  const raw = exported.map((r) => r.signals[stage]?.raw);
-  const weights = normalizeWeights(raw, { min: config.min, max: config.max });
-  exported.forEach((r, i) => {
-    if (weights[i] !== undefined) r.weight = weights[i];
-  });
-  const given = weights.filter((w): w is number => w !== undefined);
-  if (given.length === 0) return undefined;
-  return { records: given.length, min: Math.min(...given), max: Math.max(...given), mean: Math.round((given.reduce((s, w) => s + w, 0) / given.length) * 1e6) / 1e6 };
 }
 
 /** The record as written to the files: its own fields, then the curation columns. */

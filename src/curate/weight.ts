@@ -6,6 +6,14 @@
  * the mean stays exactly 1 (possible whenever min <= 1 <= max, which the config checks).
  */
 
+/** The weights given, as summary.json reports them. */
+export interface WeightSummary {
+  records: number;
+  min: number;
+  max: number;
+  mean: number;
+}
+
 export interface WeightBounds {
   min?: number;
   max?: number;

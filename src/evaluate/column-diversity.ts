@@ -8,12 +8,31 @@ import { createHash } from 'node:crypto';
 import { CompressionRatioCounter } from './metrics/compression-ratio.js';
 import { DistinctNCounter } from './metrics/distinct-n.js';
 import { hashTokens, ngramKeys53 } from '../core/ngram-hash.js';
-import { histogram, summarize } from '../core/quantiles.js';
+import { histogram, summarize, type Histogram, type Summary } from '../core/quantiles.js';
 import { FrequentNgrams, REPETITION_DEFAULTS, RepetitionCounter, type RepeatedNgram } from './metrics/repetition.js';
 import { SELF_BLEU_DEFAULTS, selfBleu } from './metrics/self-bleu.js';
 import { wordTokens } from '../core/tokenize.js';
-import type { ColumnDiversity } from './evaluation-metrics.js';
 import { Reservoir } from './reservoir.js';
+
+/** One text column's entry under `diversity` in metrics.json. */
+export interface ColumnDiversity {
+  /** Records where the column held text. */
+  texts: number;
+  distinct_1: number;
+  distinct_2: number;
+  distinct_3: number;
+  distinct_4: number;
+  self_bleu: number;
+  compression_ratio: number;
+  /** Mean seq-rep-4 (Welleck et al. 2020) and texts above 0.2. */
+  repetition: number;
+  repetitive_texts: number;
+  top_ngrams: RepeatedNgram[];
+  /** Exact duplicates: texts identical to an earlier one (after trimming). */
+  duplicate_texts: number;
+  words: Summary;
+  words_histogram: Histogram;
+}
 
 export interface ColumnDiversityOptions {
   seed: number | string;

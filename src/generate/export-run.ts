@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import type { Plan } from '../recipe/plan-recipe.js';
-import { kbOf } from '../recipe/schema.js';
+import { RECORD_EXTRAS } from '../columns/column-kind.js';
 import type { ModelRunner } from '../models/model-runner.js';
 import type { RecordRow, RunStore } from '../store/run-store.js';
 import { writeDatasetFiles } from '../export/index.js';
@@ -24,24 +24,17 @@ export interface ExportOptions {
 }
 
 export async function exportRun(store: RunStore, plan: Plan, runner: ModelRunner, options: ExportOptions): Promise<RunSummary> {
-  // Each kept column, followed by its reasoning when the column keeps it apart from the answer.
+  // Each kept column's fields, as its kind exports them (the value, then e.g. its kept reasoning),
+  // then the record-level extras any column writes (a dropped column's too: they describe its cells).
   const fields: { name: string; read: (r: RecordRow) => unknown }[] = [];
+  const extras = new Set<string>();
   for (const c of plan.recipe.columns) {
+    const exported = plan.kinds.get(c.kind).exported?.(c);
+    for (const extra of exported?.extras ?? []) extras.add(extra);
     if (c.drop) continue;
-    if (c.kind === 'document-chunk' || c.kind === 'concepts') {
-      // The fenced prompt block and the sources (exported in _sources) would only repeat the passage.
-      fields.push({ name: c.name, read: (r) => withoutKeys(r.data[c.name], ['block', 'sources']) });
-      continue;
-    }
-    fields.push({ name: c.name, read: (r) => r.data[c.name] });
-    if ((c.kind === 'llm-text' || c.kind === 'llm-object') && c.reasoning && c.keep_reasoning !== false) {
-      fields.push({ name: `${c.name}_reasoning`, read: (r) => (r.data._reasoning as Record<string, unknown> | undefined)?.[c.name] ?? null });
-    }
+    for (const f of exported?.fields ?? [{ name: c.name, read: (data: Record<string, unknown>) => data[c.name] }]) fields.push({ name: f.name, read: (r) => f.read(r.data) });
   }
-  const prompted = plan.recipe.columns.filter((c) => c.kind === 'llm-text' || c.kind === 'llm-object');
-  if (prompted.some((c) => c.logprobs)) fields.push({ name: '_logprobs', read: (r) => r.data._logprobs ?? null });
-  if (prompted.some((c) => c.few_shot)) fields.push({ name: '_few_shot', read: (r) => r.data._few_shot ?? null });
-  if (plan.recipe.columns.some((c) => kbOf(c))) fields.push({ name: '_sources', read: (r) => r.data._sources ?? null });
+  for (const extra of RECORD_EXTRAS) if (extras.has(extra)) fields.push({ name: extra, read: (r) => r.data[extra] ?? null });
   const columns = ['_id', ...fields.map((f) => f.name), '_valid', '_errors'];
   const toRow = (r: RecordRow) => {
     const row: Record<string, unknown> = { _id: r.idx };
@@ -87,9 +80,4 @@ export async function exportRun(store: RunStore, plan: Plan, runner: ModelRunner
     },
     files,
   };
-}
-
-function withoutKeys(value: unknown, keys: string[]): unknown {
-  if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => !keys.includes(k)));
 }

@@ -17,7 +17,7 @@ import { RunStore } from '../store/run-store.js';
 import { SharedCallCache } from '../store/shared-cache.js';
 import { writeFileAtomic } from '../core/write-atomic.js';
 import { fillRecord, type RecordContext } from './fill-record.js';
-import { expandTopicTree, type TopicTree } from '../columns/expand-topic-tree.js';
+import { prepareColumns } from '../columns/prepare-columns.js';
 import { closeKnowledgeBases, openKnowledgeBases, type OpenedKnowledgeBase } from '../columns/open-knowledge-bases.js';
 import { exportRun } from './export-run.js';
 import { lockRunDir } from '../store/run-lock.js';
@@ -163,16 +163,9 @@ async function runPlan(given: Plan, store: RunStore, overrides: Overrides, optio
     emit({ type: 'progress', progress: { ...progress } });
 
     kbs = await openKnowledgeBases(plan, store.dir);
-    // Topic trees are expanded once, before any record needs a leaf.
-    const topicTrees = new Map<string, TopicTree>();
-    for (const planned of plan.columns) {
-      if (planned.column.kind !== 'topic-tree') continue;
-      const tree = await expandTopicTree(planned.column, runner, seed, options.signal);
-      topicTrees.set(planned.column.name, tree);
-      await writeFileAtomic(join(store.dir, `topic-tree-${planned.column.name}.json`), JSON.stringify(tree, null, 2));
-    }
-
-    const recordContext: RecordContext = { plan, store, target, topicTrees, kbs, fill: { runner, seed, maxRepairs, signal: options.signal, kbs } };
+    // Once-per-run work (topic-tree expansion, samplers sized to this run) before any record needs it.
+    const prepared = await prepareColumns(plan, { runner, seed, records: target, dir: store.dir, kbs, signal: options.signal });
+    const recordContext: RecordContext = { plan, store, target, run: { runner, seed, maxRepairs, signal: options.signal, kbs, prepared } };
     let fatal: unknown;
     const processRecord = async (idx: number) => {
       const result = await fillRecord(idx, partial.has(idx), recordContext);

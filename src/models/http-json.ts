@@ -13,12 +13,28 @@
  *   bad: ModelSetupError, one line naming the URL and what to check. Retrying will not make a
  *   server appear, and a batch of thousands of calls should stop at the first one, not wait out
  *   thousands of backoffs;
+ * - no answer to the connection attempt within connectTimeoutMs (a blackholed address, a firewall
+ *   dropping packets), or no DNS answer: ModelSetupError while this client has never had a reply
+ *   from that origin (a wrong or unreachable base_url must fail in seconds, not after the per-call
+ *   timeout times the retries), retryable ModelCallError once it has (a server that answered a
+ *   moment ago and is slow to accept now is overloaded, not misconfigured);
  * - the caller's AbortSignal fired: the signal's reason (an AbortError), as fetch does.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { Agent } from 'undici';
-import { ModelCallError, ModelSetupError } from './types.js';
+import { subscribeAbort } from './abort-fanout.js';
 import { DEFAULT_MAX_SOCKETS, DEFAULT_TIMEOUT_MS } from './defaults.js';
+import { describeNetworkFailure, oneLine } from './network-error.js';
+import { ModelCallError, ModelSetupError } from './types.js';
+
+export { oneLine } from './network-error.js';
+
+/**
+ * Time limit for opening a connection (DNS, TCP, TLS), apart from the per-call limit: a server may
+ * take minutes to answer a long generation, but one that cannot be reached in 10 s will not be.
+ * 10 s is undici's own default and leaves an unreachable base_url failing well within 15 s.
+ */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
 export interface HttpJsonReply {
   status: number;
@@ -34,6 +50,8 @@ export interface HttpJsonClientOptions {
    * DEFAULT_TIMEOUT_MS (600,000: 10 minutes, the official OpenAI and Anthropic SDKs' default).
    */
   timeoutMs?: number;
+  /** Time limit in ms for opening a connection (DNS, TCP, TLS). Default DEFAULT_CONNECT_TIMEOUT_MS (10,000). */
+  connectTimeoutMs?: number;
   /** How to name the server in messages, e.g. the engine's base URL. Default: the request URL. */
   target?: string;
   /** Appended to setup errors, e.g. "Check base_url of model 'gpt-4o-mini'". */
@@ -55,10 +73,20 @@ export interface HttpJsonClient {
 
 export function createHttpJsonClient(options: HttpJsonClientOptions = {}): HttpJsonClient {
   const clientTimeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   const hint = options.setupHint ? ` ${options.setupHint}` : '';
-  // Our own timer covers the whole call (undici's are per phase), so undici's are switched off.
+  // Our own timer covers the whole call (undici's headers and body timers are per phase), so those
+  // are switched off; the connect timer stays, the one phase with a limit of its own.
   let agent: Agent | undefined;
-  const dispatcher = () => (agent ??= new Agent({ connections: options.maxSockets ?? DEFAULT_MAX_SOCKETS, headersTimeout: 0, bodyTimeout: 0 }));
+  const dispatcher = () =>
+    (agent ??= new Agent({
+      connections: options.maxSockets ?? DEFAULT_MAX_SOCKETS,
+      headersTimeout: 0,
+      bodyTimeout: 0,
+      connect: { timeout: connectTimeoutMs },
+    }));
+  // Origins that have answered at least once: a connect timeout is a setup error only before that.
+  const answered = new Set<string>();
 
   async function postJson(url: URL | string, body: unknown, call: PostJsonOptions = {}): Promise<HttpJsonReply> {
     const target = typeof url === 'string' ? new URL(url) : url;
@@ -75,8 +103,8 @@ export function createHttpJsonClient(options: HttpJsonClientOptions = {}): HttpJ
       timedOut = true;
       controller.abort();
     }, timeoutMs);
-    const onAbort = () => controller.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
+    // Through the fan-out: one listener on the caller's signal however many calls share it.
+    const unsubscribe = signal ? subscribeAbort(signal, () => controller.abort()) : undefined;
     try {
       const reply = await dispatcher().request({
         origin: target.origin,
@@ -86,15 +114,16 @@ export function createHttpJsonClient(options: HttpJsonClientOptions = {}): HttpJ
         body: JSON.stringify(body),
         signal: controller.signal,
       });
+      answered.add(target.origin);
       const bodyText = await reply.body.text();
       return { status: reply.statusCode, headers: reply.headers as IncomingHttpHeaders, bodyText };
     } catch (error) {
       if (timedOut) throw new ModelCallError(`no complete reply from ${shownTarget} within ${timeoutMs} ms (timed out)`, { retryable: true });
       if (signal?.aborted) throw abortReason(signal);
-      throw networkError(error as Error, shownTarget, hint);
+      throw networkError(error, shownTarget, hint, { firstContact: !answered.has(target.origin), connectTimeoutMs });
     } finally {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      unsubscribe?.();
     }
   }
 
@@ -112,24 +141,28 @@ function abortReason(signal: AbortSignal): unknown {
 }
 
 /** Network-level failure (no HTTP status) to the model error that says what to do about it. */
-function networkError(error: Error, target: string, hint: string): Error {
-  // undici reports socket errors directly or as the `cause` of its own error.
-  const code = (error as NodeJS.ErrnoException).code ?? ((error as { cause?: NodeJS.ErrnoException }).cause?.code ?? '');
-  if (code === 'ECONNREFUSED') {
-    return new ModelSetupError(`cannot reach ${target} (connection refused): is the server running?${hint}`);
+function networkError(error: unknown, target: string, hint: string, context: { firstContact: boolean; connectTimeoutMs: number }): Error {
+  const failure = describeNetworkFailure(error);
+  switch (failure.kind) {
+    case 'connection_refused':
+      return new ModelSetupError(`cannot reach ${target} (connection refused): is the server running?${hint}`);
+    case 'tls':
+      return new ModelSetupError(`cannot reach ${target} (${failure.text}).${hint}`);
+    case 'host_not_found':
+      if (failure.code === 'ENOTFOUND') return new ModelSetupError(`cannot reach ${target} (host not found): is the host name right?${hint}`);
+      if (context.firstContact) return new ModelSetupError(`cannot reach ${target} (${failure.text}): check the network and the host name.${hint}`);
+      break;
+    case 'connect_timeout':
+      if (context.firstContact) {
+        const within = failure.code === 'UND_ERR_CONNECT_TIMEOUT' ? ` within ${context.connectTimeoutMs / 1000} s` : '';
+        return new ModelSetupError(
+          `cannot reach ${target} (${failure.text}${within}; connect timeout, apart from the per-call timeout): is the address right and the server up? A firewall or VPN may be dropping the connection.${hint}`,
+        );
+      }
+      break;
   }
-  if (code === 'ENOTFOUND') {
-    return new ModelSetupError(`cannot reach ${target} (host not found): is the host name right?${hint}`);
-  }
-  if (code.startsWith('CERT_') || code.startsWith('ERR_TLS_') || code.includes('SELF_SIGNED') || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE') {
-    return new ModelSetupError(`cannot reach ${target} (TLS: ${oneLine(error.message)}).${hint}`);
-  }
-  // ECONNRESET, EPIPE, ETIMEDOUT, EAI_AGAIN (temporary DNS failure), "socket hang up": transient.
-  return new ModelCallError(`connection to ${target} failed (${code || 'network error'}: ${oneLine(error.message)})`, { retryable: true });
-}
-
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Dropped or reset connections, and slow connects to a server that has answered before: transient.
+  return new ModelCallError(`connection to ${target} failed (${failure.text})`, { retryable: true });
 }
 
 /**

@@ -15,6 +15,7 @@
  * Only the queue head is ever examined, so a large call is not overtaken by small ones (no
  * starvation) and the wait is one timer, not one per queued call.
  */
+import { subscribeAbort } from './abort-fanout.js';
 import type { ModelEngine, ModelRequest, ModelResponse } from './types.js';
 
 export interface RateLimiterOptions {
@@ -170,21 +171,24 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         return execute(tokens, fn, runOptions?.actualTokens);
       }
       return new Promise<T>((resolve, reject) => {
-        const onAbort = () => {
-          waiter.cancelled = true;
-          reject(signal!.reason);
-          // The cancelled waiter may have been the head everyone else was waiting behind.
-          pump();
-        };
         const waiter: Waiter = {
           tokens,
           cancelled: false,
           start: () => {
-            signal?.removeEventListener('abort', onAbort);
+            unsubscribe?.();
             execute(tokens, fn, runOptions?.actualTokens).then(resolve, reject);
           },
         };
-        signal?.addEventListener('abort', onAbort, { once: true });
+        // Through the fan-out: every queued call waits on the run's one signal, and one listener
+        // per call warned (MaxListenersExceededWarning) once more than 10 were queued.
+        const unsubscribe = signal
+          ? subscribeAbort(signal, () => {
+              waiter.cancelled = true;
+              reject(signal.reason);
+              // The cancelled waiter may have been the head everyone else was waiting behind.
+              pump();
+            })
+          : undefined;
         queue.push(waiter);
         pump();
       });

@@ -1,6 +1,7 @@
 /**
  * Structured output the judges must return. Engines enforce it where they can (JSON-schema mode,
- * grammar, forced tool); the reply is validated either way and a failing one is repaired (models/generate-structured.ts).
+ * grammar, forced tool); the reply is validated either way and a failing one is repaired
+ * (models/generate-structured.ts).
  */
 import type { ValidateFunction } from 'ajv';
 import { compileSchema } from '../models/compile-schema.js';

@@ -1,12 +1,14 @@
 /**
  * Reading and validating the YAML documents users write (recipes, curation and evaluation
  * configs): every problem at once, each with the file, line, column and field path, worded as
- * what to fix rather than zod's internals.
+ * what to fix rather than zod's internals. Every one of them passes here, so this is also where
+ * credentials are refused, in any field, before anything can print or store them.
  */
 import { readFileSync } from 'node:fs';
 import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { RecipeError, type RecipeIssue } from './recipe-error.js';
+import { findSecrets } from './find-secrets.js';
 import { locateYamlPath, parseYamlWithLines } from './yaml-location.js';
 
 export const ENGINES = ['local', 'openai', 'openai-compatible', 'anthropic'] as const;
@@ -30,6 +32,10 @@ export function readConfigText(file: string, subject: string): string {
 /** Parses YAML and runs `fromObject` on it, placing any RecipeError's issues at their lines. */
 export function fromYaml<T>(text: string, file: string, subject: string, fromObject: (value: unknown) => T): T {
   const { doc, lineCounter } = parseYamlWithLines(text, file, subject);
+  if (doc.contents === null) {
+    // An empty file (or one of comments only) parses to null; "expected object, got null" confused people.
+    throw new RecipeError(file, [{ path: [], message: emptyMessage(subject), line: 1, column: 1 }], subject);
+  }
   try {
     return fromObject(doc.toJS());
   } catch (error) {
@@ -47,16 +53,33 @@ function locate(error: RecipeError, doc: Document, lineCounter: LineCounter): Re
  * document (a recipe's `curate:` section reports `curate.stages[2].field`).
  */
 export function parseConfigObject<T>(kind: ConfigKind<T>, input: unknown, file: string, pathPrefix: (string | number)[] = []): T {
+  if (input === null || input === undefined) throw new RecipeError(file, [{ path: pathPrefix, message: emptyMessage(kind.subject) }], kind.subject);
+  const secrets = findSecrets(input).map((f) => ({ path: f.path, message: secretMessage(f.kind, kind.subject) }));
   const parsed = kind.schema.safeParse(input, { reportInput: true });
-  if (parsed.success) return parsed.data;
+  if (parsed.success && !secrets.length) return parsed.data;
+  // Schema messages quote the value they reject; none may be shown for a field holding a secret.
+  const schemaIssues = parsed.success ? [] : parsed.error.issues.map((issue) => toIssue(issue, kind.discriminators)).filter((i) => !secrets.some((s) => startsWith(i.path, s.path)));
   throw new RecipeError(
     file,
-    parsed.error.issues.map((issue) => {
-      const i = toIssue(issue, kind.discriminators);
-      return { ...i, path: [...pathPrefix, ...i.path] };
-    }),
+    [...secrets, ...schemaIssues].map((i) => ({ ...i, path: [...pathPrefix, ...i.path] })),
     kind.subject,
   );
+}
+
+function secretMessage(kind: string, subject: string): string {
+  return (
+    `holds what looks like ${kind}. Secrets are refused anywhere in a ${subject}: it would be printed in errors and stored in the run directory. ` +
+    'Put the key in an environment variable and name the variable with api_key_env (e.g. api_key_env: OPENAI_API_KEY); keep URLs free of user names, passwords and key parameters'
+  );
+}
+
+function emptyMessage(subject: string): string {
+  const example = subject === 'recipe' ? ' A recipe needs at least `columns:` (and usually `records:` and `models:`); see the recipes in examples/.' : '';
+  return `the ${subject} is empty (no fields, or only comments).${example}`;
+}
+
+function startsWith(path: (string | number)[], prefix: (string | number)[]): boolean {
+  return prefix.length <= path.length && prefix.every((p, i) => path[i] === p);
 }
 
 function toIssue(issue: z.core.$ZodIssue, discriminators: Record<string, readonly string[]>): RecipeIssue {
@@ -71,7 +94,7 @@ function toIssue(issue: z.core.$ZodIssue, discriminators: Record<string, readonl
   }
   if (issue.code === 'invalid_type') {
     const received = (issue as { input?: unknown }).input;
-    const got = received === undefined ? 'nothing (the field is missing)' : `${typeof received} ${JSON.stringify(received)}`;
+    const got = received === undefined ? 'nothing (the field is missing)' : received === null ? 'null (an empty value)' : `${Array.isArray(received) ? 'a list' : typeof received} ${JSON.stringify(received)}`;
     return { path, message: `expected ${issue.expected}, got ${got}` };
   }
   return { path, message: issue.message };

@@ -43,13 +43,21 @@ export function lockRunDir(dir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = readOwner(file);
-      if (owner && owner.host === me.host && owner.pid !== me.pid && isAlive(owner.pid)) throw new RunLockedError(dir, owner.pid, owner.host);
-      if (owner && owner.host !== me.host) throw new RunLockedError(dir, owner.pid, owner.host);
+      if (owner && isHeld(owner, me)) throw new RunLockedError(dir, owner.pid, owner.host);
       // The owner is gone (or the file is half-written by a killed process): take it over.
       rmSync(file, { force: true });
     }
   }
   throw new RunLockedError(dir, -1, 'unknown');
+}
+
+/** Whether the lock's owner may still be running (another host is assumed to be). */
+function isHeld(owner: LockOwner, me: LockOwner): boolean {
+  if (owner.host !== me.host) return true;
+  // Our own pid: held by this process (a second writer in one program) unless it was taken
+  // before this process started, by an earlier process that had the same pid.
+  if (owner.pid === me.pid) return Date.parse(owner.since) >= Date.now() - process.uptime() * 1000 - 1000;
+  return isAlive(owner.pid);
 }
 
 function readOwner(file: string): LockOwner | undefined {

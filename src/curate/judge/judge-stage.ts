@@ -12,7 +12,10 @@
  */
 import { deriveSeed } from '../../core/rng.js';
 import { compileTemplate } from '../../prompting/template.js';
-import { judgeModels, type JudgeStageConfig } from '../config-schema.js';
+import { z } from 'zod';
+import { defineStage } from '../curate-stage.js';
+import { fieldPath } from '../stage-fields.js';
+import { checkJudgeModels, judgeFields, judgeModels, rubricSchema } from './judge-config.js';
 import { failed, kept, type CurationRecord, type StageOutcome } from '../curation-record.js';
 import { getPath, textOf } from '../../core/field-path.js';
 import { mapConcurrent } from '../../core/map-concurrent.js';
@@ -22,6 +25,32 @@ import { aggregateScores, scoreSpread } from './aggregate-scores.js';
 import { askJudge } from './ask-judge.js';
 import { compileReplySchema, pointwiseReplySchema } from '../../prompting/judge-reply-schema.js';
 import { pointwiseMessages } from './rubric-prompt.js';
+
+export const judgeStageSchema = z
+  .object({
+    ...judgeFields,
+    stage: z.literal('judge'),
+    field: fieldPath.optional(),
+    /** A Liquid template over the record shown to the judge instead of one field. */
+    template: z.string().min(1).optional(),
+    rubric: rubricSchema,
+    aggregate: z.enum(['mean', 'median', 'majority', 'min']).optional(),
+    min_score: z.number().optional(),
+    /** Flag for review when the raters' scores spread more than this (default 1). */
+    review_spread: z.number().min(0).optional(),
+  })
+  .strict();
+
+export type JudgeStageConfig = z.infer<typeof judgeStageSchema>;
+
+/** `stage: judge`. */
+export const judgeStage = defineStage({
+  kind: 'judge',
+  schema: judgeStageSchema,
+  usesModels: true,
+  validate: (stage, { config }) => checkJudgeModels(stage, config),
+  run: (records, stage, context) => runJudgeStage(records, stage, context, context.name),
+});
 
 export const JUDGE_DEFAULTS = {
   samples: 1,
@@ -39,7 +68,7 @@ export interface Rater {
 
 export function ratersOf(stage: { model?: string; models?: string[]; samples?: number }): Rater[] {
   const samples = stage.samples ?? JUDGE_DEFAULTS.samples;
-  return judgeModels(stage as JudgeStageConfig).flatMap((model) => Array.from({ length: samples }, (_, sample) => ({ model, sample })));
+  return judgeModels(stage).flatMap((model) => Array.from({ length: samples }, (_, sample) => ({ model, sample })));
 }
 
 type Rating = Rater & ({ score: number; rationale: string } | { error: string });

@@ -6,7 +6,10 @@
  * A tie gets `on_tie` (default flag: a preference pair without a preference needs a look).
  */
 import { deriveSeed } from '../../core/rng.js';
-import type { PairwiseStageConfig } from '../config-schema.js';
+import { z } from 'zod';
+import { defineStage } from '../curate-stage.js';
+import { fieldPath } from '../stage-fields.js';
+import { checkJudgeModels, judgeFields } from './judge-config.js';
 import { failed, kept, type CurationRecord, type StageOutcome } from '../curation-record.js';
 import { getPath, textOf } from '../../core/field-path.js';
 import { mapConcurrent } from '../../core/map-concurrent.js';
@@ -16,6 +19,31 @@ import { JUDGE_DEFAULTS, ratersOf } from './judge-stage.js';
 import { combineOrders, majorityWinner, type Verdict, type Winner } from './pairwise-verdict.js';
 import { compileReplySchema, pairwiseReplySchema } from '../../prompting/judge-reply-schema.js';
 import { pairwiseMessages } from './rubric-prompt.js';
+
+export const pairwiseStageSchema = z
+  .object({
+    ...judgeFields,
+    stage: z.literal('pairwise-judge'),
+    field_a: fieldPath,
+    field_b: fieldPath,
+    /** Shown to the judge as context (e.g. the prompt both answers reply to). */
+    context_field: fieldPath.optional(),
+    rubric: z.object({ criteria: z.string().min(1) }).strict(),
+    /** What a tie (including an order-inconsistent verdict) gets (default flag). */
+    on_tie: z.enum(['keep', 'flag', 'drop']).optional(),
+  })
+  .strict();
+
+export type PairwiseStageConfig = z.infer<typeof pairwiseStageSchema>;
+
+/** `stage: pairwise-judge`. */
+export const pairwiseStage = defineStage({
+  kind: 'pairwise-judge',
+  schema: pairwiseStageSchema,
+  usesModels: true,
+  validate: (stage, { config }) => checkJudgeModels(stage, config),
+  run: (records, stage, context) => runPairwiseStage(records, stage, context, context.name),
+});
 
 export async function runPairwiseStage(records: CurationRecord[], stage: PairwiseStageConfig, context: StageContext, name: string): Promise<StageResult> {
   const session = context.session;

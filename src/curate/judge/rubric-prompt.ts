@@ -5,7 +5,7 @@
  * (prompt-injection hygiene as in OWASP LLM01's "segregate external content").
  */
 import type { ChatMessage } from '../../models/types.js';
-import type { Rubric } from '../config-schema.js';
+import type { Rubric } from './judge-config.js';
 import { RATIONALE_MAX_LENGTH } from '../../prompting/judge-reply-schema.js';
 
 export { RATIONALE_MAX_LENGTH };

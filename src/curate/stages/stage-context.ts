@@ -1,14 +1,16 @@
 import type { ModelSession } from '../../store/open-models.js';
-import type { CurateConfig, StageConfig } from '../config-schema.js';
+import type { CurateSettings } from '../curate-stage.js';
 import type { CurationRecord, StageOutcome } from '../curation-record.js';
 import type { CurateEvent } from '../curate-events.js';
 
 /** What a stage needs besides its own config. Passed in, never global. */
 export interface StageContext {
-  config: CurateConfig;
+  /** The stage's name: where its signals are stored and what formulas call them (`judge.score`). */
+  name: string;
+  config: CurateSettings;
   /** Directory relative paths in the config (eval_file) resolve against. */
   configDir: string;
-  /** Model session for judge stages (opened only when the config has judges). */
+  /** Model session for stages that ask models (opened only when the config has one). */
   session?: ModelSession;
   seed: number;
   signal?: AbortSignal;
@@ -30,9 +32,9 @@ export interface ClusterReport {
   pairs?: { a: string | number; b: string | number; similarity: number }[];
 }
 
-export type StageRunner<S extends StageConfig = StageConfig> = (records: CurationRecord[], stage: S, context: StageContext) => Promise<StageResult>;
+export type StageRunner<S> = (records: CurationRecord[], stage: S, context: StageContext) => Promise<StageResult>;
 
-export function textFieldOf(stage: { field?: string }, config: CurateConfig): string {
+export function textFieldOf(stage: { field?: string }, config: { text_field?: string }): string {
   return stage.field ?? config.text_field ?? 'text';
 }
 

@@ -57,6 +57,11 @@ export function table(headers: readonly (string | Html)[], rows: readonly (reado
   )}</tbody></table></div>`;
 }
 
+/** One headline card of the summary strip at the top of the report. */
+export function card(label: string, value: string, tone?: 'bad' | 'good'): Html {
+  return html`<div class="card${tone ? new Html(` ${tone}`) : ''}"><div class="label">${label}</div><div class="value">${value}</div></div>`;
+}
+
 /** `text` with [start, end) wrapped in <mark>, everything escaped. */
 export function highlight(text: string, start: number, end: number, label?: string): Html {
   return html`${text.slice(0, start)}<mark${label ? new Html(` title="${escapeHtml(label)}"`) : ''}>${text.slice(start, end)}</mark>${text.slice(end)}`;

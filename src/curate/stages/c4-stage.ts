@@ -1,0 +1,24 @@
+/** `stage: c4`: the C4 line and document filters (Raffel et al. 2020; defaults in rules/c4.ts). */
+import { z } from 'zod';
+import { defineStage } from '../curate-stage.js';
+import { c4 } from '../rules/c4.js';
+import { count, textStageFields } from '../stage-fields.js';
+import { perText, ruleOptions } from './per-record.js';
+
+export const c4Stage = defineStage({
+  kind: 'c4',
+  schema: z
+    .object({
+      ...textStageFields,
+      stage: z.literal('c4'),
+      min_words_per_line: count.optional(),
+      min_sentences: count.optional(),
+      max_word_length: z.number().int().positive().optional(),
+      filter_lorem_ipsum: z.boolean().optional(),
+      filter_curly_bracket: z.boolean().optional(),
+      filter_javascript: z.boolean().optional(),
+      filter_policy: z.boolean().optional(),
+    })
+    .strict(),
+  run: perText((stage) => (text) => c4(text, ruleOptions(stage))),
+});
