@@ -70,7 +70,7 @@ function listTs(dir: string): string[] {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const src = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'src');
   const { violations, edges } = checkLayers(src);
-  for (const folders of LAYERS.toReversed()) {
+  for (const folders of [...LAYERS].reverse()) {
     for (const folder of folders) {
       const to = [...(edges.get(folder) ?? [])].sort();
       if (to.length || folder !== '.') console.log(`${folder.padEnd(10)} -> ${to.join(', ') || '(nothing)'}`);

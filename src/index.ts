@@ -2,6 +2,7 @@
 export { generate, resume, type PipelineSummary } from './pipeline/run-pipeline.js';
 export { generateRecords, resumeRecords, RunDirError, RunInterruptedError, type GenerateOptions } from './generate/generate.js';
 export type { GenerateEvent, RunProgress, RunSummary, ModelSummary } from './generate/events.js';
+export { estimateRun, type EstimateOptions, type RunEstimate, type ModelEstimate } from './generate/estimate-run.js';
 export { loadRecipeFile, parseRecipeYaml, planRecipeObject, type PipelinePlan } from './pipeline/load-pipeline-recipe.js';
 export { SynthkitError } from './core/synthkit-error.js';
 export { RunLockedError } from './store/run-lock.js';

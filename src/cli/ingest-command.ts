@@ -18,44 +18,49 @@ export function ingestCommand(): Command {
     .option('--keep-missing', 'keep files that were ingested from a folder before but are gone from it now')
     .option('--embed <spec>', 'also embed chunks for hybrid search: local:/path/model.gguf or openai:<model>[@<base_url>]')
     .option('--json', 'print the summary as JSON')
-    .action((paths: string[], opts: { kb: string; maxTokens: number; overlap: number; maxFileMb: number; base?: string; keepMissing?: boolean; embed?: string; json?: boolean }) =>
-      runCommand(async (signal) => {
-        await requireExistingPaths(paths);
-        const showProgress = process.stderr.isTTY && !opts.json;
-        const embedder = opts.embed ? await createEmbedder(opts.embed) : undefined;
-        try {
-          if (embedder) await recordEmbedder(opts.kb, embedder.spec);
-          const summary = await ingest(paths, opts.kb, {
-            embed: embedder ? (texts) => embedder.embed(texts) : undefined,
-            maxTokens: opts.maxTokens,
-            overlapTokens: opts.overlap,
-            maxFileBytes: Math.round(opts.maxFileMb * 1024 * 1024),
-            baseDir: opts.base,
-            removeMissing: !opts.keepMissing,
-            signal,
-            onFile: showProgress ? ({ done, total }) => done % 100 === 0 && process.stderr.write(`\ringesting: ${done}/${total} files`) : undefined,
-          });
-          if (showProgress) process.stderr.write('\r\x1b[K');
-          if (opts.json) {
-            process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    .action(
+      (
+        paths: string[],
+        opts: { kb: string; maxTokens: number; overlap: number; maxFileMb: number; base?: string; keepMissing?: boolean; embed?: string; json?: boolean },
+      ) =>
+        runCommand(async (signal) => {
+          await requireExistingPaths(paths);
+          const showProgress = process.stderr.isTTY && !opts.json;
+          const embedder = opts.embed ? await createEmbedder(opts.embed) : undefined;
+          try {
+            if (embedder) await recordEmbedder(opts.kb, embedder.spec);
+            const summary = await ingest(paths, opts.kb, {
+              embed: embedder ? (texts) => embedder.embed(texts) : undefined,
+              maxTokens: opts.maxTokens,
+              overlapTokens: opts.overlap,
+              maxFileBytes: Math.round(opts.maxFileMb * 1024 * 1024),
+              baseDir: opts.base,
+              removeMissing: !opts.keepMissing,
+              signal,
+              onFile: showProgress ? ({ done, total }) => done % 100 === 0 && process.stderr.write(`\ringesting: ${done}/${total} files`) : undefined,
+            });
+            if (showProgress) process.stderr.write('\r\x1b[K');
+            if (opts.json) {
+              process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+              return EXIT.ok;
+            }
+            const out: string[] = [];
+            for (const s of summary.skipped) out.push(`skipped ${s.path}: ${s.reason}`);
+            for (const w of summary.warnings) out.push(`warning: ${w}`);
+            out.push(
+              `${opts.kb}: ${summary.added.length} added, ${summary.updated.length} updated, ${summary.unchanged.length} unchanged, ` +
+                `${summary.removed.length} removed, ${summary.skipped.length} skipped; ` +
+                `${summary.chunksAdded} chunks added, ${summary.chunksRemoved} removed; ${summary.totalFiles} files, ${summary.totalChunks} chunks in total ` +
+                `(${(summary.elapsedMs / 1000).toFixed(1)} s)`,
+            );
+            if (summary.chunksAdded + summary.chunksRemoved > 0)
+              out.push(`the concept graph (if any) is now stale: run \`synthkit graph ${opts.kb} --rebuild\``);
+            process.stdout.write(`${out.join('\n')}\n`);
             return EXIT.ok;
+          } finally {
+            await embedder?.close();
           }
-          const out: string[] = [];
-          for (const s of summary.skipped) out.push(`skipped ${s.path}: ${s.reason}`);
-          for (const w of summary.warnings) out.push(`warning: ${w}`);
-          out.push(
-            `${opts.kb}: ${summary.added.length} added, ${summary.updated.length} updated, ${summary.unchanged.length} unchanged, ` +
-              `${summary.removed.length} removed, ${summary.skipped.length} skipped; ` +
-              `${summary.chunksAdded} chunks added, ${summary.chunksRemoved} removed; ${summary.totalFiles} files, ${summary.totalChunks} chunks in total ` +
-              `(${(summary.elapsedMs / 1000).toFixed(1)} s)`,
-          );
-          if (summary.chunksAdded + summary.chunksRemoved > 0) out.push(`the concept graph (if any) is now stale: run \`synthkit graph ${opts.kb} --rebuild\``);
-          process.stdout.write(`${out.join('\n')}\n`);
-          return EXIT.ok;
-        } finally {
-          await embedder?.close();
-        }
-      }),
+        }),
     );
 }
 
@@ -68,7 +73,8 @@ async function requireExistingPaths(paths: string[]): Promise<void> {
   for (const path of paths) {
     await stat(path).catch((error: NodeJS.ErrnoException) => problems.push(`${path}: ${error.code === 'ENOENT' ? 'no such file or folder' : error.message}`));
   }
-  if (problems.length) throw new KnowledgeBaseError(`cannot ingest ${problems.join('; ')}. Nothing was ingested; check the path${problems.length > 1 ? 's' : ''}.`);
+  if (problems.length)
+    throw new KnowledgeBaseError(`cannot ingest ${problems.join('; ')}. Nothing was ingested; check the path${problems.length > 1 ? 's' : ''}.`);
 }
 
 function positiveInt(value: string): number {

@@ -146,7 +146,10 @@ function isFlat(value: object): boolean {
 export function wrapLines(text: string, width: number): string[] {
   const out: string[] = [];
   // Model output may hold terminal control sequences; they must not reach the terminal raw.
-  const clean = text.replace(/\r\n?/g, '\n').replace(/\t/g, '  ').replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
+  const clean = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, '  ')
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
   for (const raw of clean.split('\n')) {
     const indent = /^\s*/.exec(raw)![0].slice(0, Math.floor(width / 2));
     let line = '';

@@ -53,7 +53,12 @@ export function createProgressView(stream: NodeJS.WriteStream = process.stderr, 
           }
           return;
         }
-        const payload = { done: formatBytes(event.downloadedBytes), total: formatBytes(event.totalBytes), speed: rate === undefined ? '--' : `${formatBytes(rate)}/s`, remaining: eta };
+        const payload = {
+          done: formatBytes(event.downloadedBytes),
+          total: formatBytes(event.totalBytes),
+          speed: rate === undefined ? '--' : `${formatBytes(rate)}/s`,
+          remaining: eta,
+        };
         download ??= new cliProgress.SingleBar(
           { format: `downloading model '${event.model}' |{bar}| {percentage}% {done} of {total} | {speed} | ETA {remaining}`, stream, hideCursor: true },
           cliProgress.Presets.shades_classic,
@@ -68,7 +73,8 @@ export function createProgressView(stream: NodeJS.WriteStream = process.stderr, 
         if (live) {
           bar ??= new cliProgress.SingleBar(
             {
-              format: 'records |{bar}| {value}/{total} | {speed} | elapsed {duration_formatted} | ETA {remaining} | valid {valid} | failed cells {failed} | {tokens} | cached {cached} | cost {cost}',
+              format:
+                'records |{bar}| {value}/{total} | {speed} | elapsed {duration_formatted} | ETA {remaining} | valid {valid} | failed cells {failed} | {tokens} | cached {cached} | cost {cost}',
               // cli-progress's own time format has the carry bug described above.
               formatTime: (seconds) => formatDuration(seconds),
               stream,

@@ -30,7 +30,7 @@ export function validateCommand(): Command {
 export interface ModelCheck {
   model: string;
   engine: ModelConfig['engine'];
-  /** False when a run would stop at this model (a missing file or key); a download is not a failure. */
+  /** False when the model cannot run here as things are: a missing file or key, or a default model still to download. */
   ok: boolean;
   message: string;
 }
@@ -53,14 +53,17 @@ function checkModel(model: string, config: ModelConfig, env: NodeJS.ProcessEnv):
     if (config.path) return existsSync(config.path) ? result(true, `model file ${config.path}`) : result(false, `model file not found: ${config.path}`);
     const fromEnv = env.SYNTHKIT_LOCAL_MODEL;
     if (fromEnv) {
-      return existsSync(fromEnv) ? result(true, `model file ${fromEnv} (from SYNTHKIT_LOCAL_MODEL)`) : result(false, `SYNTHKIT_LOCAL_MODEL points to a missing file: ${fromEnv}`);
+      return existsSync(fromEnv)
+        ? result(true, `model file ${fromEnv} (from SYNTHKIT_LOCAL_MODEL)`)
+        : result(false, `SYNTHKIT_LOCAL_MODEL points to a missing file: ${fromEnv}`);
     }
     const uri = env.SYNTHKIT_DEFAULT_MODEL_URI || DEFAULT_MODEL_URI;
     const cached = cachedDownload(uri);
     if (cached) return result(true, `the default model, cached at ${cached}`);
+    // Not there yet: the first run needs the network (about 1.1 GB), so --strict counts it.
     return result(
-      true,
-      `no model file given: the default model (${uri}, about 1.1 GB) will be downloaded on first use; or pass --local-model /path/to/model.gguf, or set SYNTHKIT_LOCAL_MODEL`,
+      false,
+      `no model file given and the default model is not downloaded yet: a run downloads ${uri} (about 1.1 GB) first; or pass --local-model /path/to/model.gguf, or set SYNTHKIT_LOCAL_MODEL`,
     );
   }
   const keyEnv = config.api_key_env ?? (config.engine === 'openai-compatible' ? undefined : DEFAULT_KEY_ENV[config.engine]);
@@ -76,10 +79,10 @@ function usedModels(plan: PipelinePlan): Set<string> {
     if (Array.isArray(node)) node.forEach(visit);
     else if (node && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
-        if (key === 'models' && !Array.isArray(value)) continue; // the definitions, not references
-        if (key === 'model' && typeof value === 'string') used.add(value);
-        else if (key === 'models' && Array.isArray(value)) value.forEach((v) => typeof v === 'string' && used.add(v));
-        else visit(value);
+        // `models` is either the definitions (a mapping: not references) or a judge's list of names.
+        const names = key === 'model' ? [value] : key === 'models' ? (Array.isArray(value) ? value : []) : undefined;
+        if (names) for (const name of names) if (typeof name === 'string') used.add(name);
+        if (!names) visit(value);
       }
     }
   };

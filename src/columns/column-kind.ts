@@ -123,6 +123,8 @@ export interface PrepareContext {
   /** The run directory, for artifacts a person should be able to read (the expanded topic tree). */
   dir: string;
   kbs: Map<string, OpenedKnowledgeBase>;
+  /** Re-asks with the reason before a model reply is given up on (the recipe's max_repairs). */
+  maxRepairs: number;
   signal?: AbortSignal;
 }
 

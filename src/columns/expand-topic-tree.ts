@@ -8,8 +8,10 @@ import type { ModelRunner } from '../models/model-runner.js';
 import type { ChatMessage } from '../models/types.js';
 import type { TopicTreeColumn } from './topic-tree.js';
 import { compileSchema } from '../models/compile-schema.js';
-import { parseObjectReply, repairInstruction } from '../models/parse-reply.js';
+import { generateStructured } from '../models/generate-structured.js';
+import { DEFAULT_MAX_REPAIRS } from '../models/defaults.js';
 import { deriveSeed } from '../core/rng.js';
+import { ColumnError } from './column-error.js';
 import { evenCycleIndex } from '../samplers/even-cycle.js';
 
 export interface TopicTree {
@@ -21,9 +23,19 @@ export interface TopicTree {
   unexpanded: { path: string[]; reason: string }[];
 }
 
-const MAX_ATTEMPTS = 3;
-
-export async function expandTopicTree(column: TopicTreeColumn, runner: ModelRunner, seed: number, signal?: AbortSignal): Promise<TopicTree> {
+/**
+ * Expands the tree level by level. A node whose replies never give distinct subtopics within
+ * `maxRepairs` repairs stays a leaf (listed in `unexpanded`); a call that fails after its transport
+ * retries stops the run before any record is built on a partial tree (a resume asks again, with
+ * the replies already paid for answered from the run's store).
+ */
+export async function expandTopicTree(
+  column: TopicTreeColumn,
+  runner: ModelRunner,
+  seed: number,
+  signal?: AbortSignal,
+  maxRepairs = DEFAULT_MAX_REPAIRS,
+): Promise<TopicTree> {
   const schema = {
     type: 'object',
     properties: { subtopics: { type: 'array', items: { type: 'string', minLength: 2, maxLength: 80 }, minItems: column.breadth, maxItems: column.breadth } },
@@ -36,22 +48,20 @@ export async function expandTopicTree(column: TopicTreeColumn, runner: ModelRunn
     const children = await Promise.all(
       level.map(async (path): Promise<string[][]> => {
         const messages: ChatMessage[] = [{ role: 'user', content: expansionPrompt(column, path) }];
-        let reason = '';
-        for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-          const reply = await runner.call(
-            column.model,
-            { messages, schema, seed: deriveSeed(seed, column.name, path.join('\u0000'), attempt), signal },
-            { idx: -1, column: column.name },
-          );
-          const parsed = parseObjectReply(reply.text, validate);
-          if (parsed.ok) {
-            const subtopics = distinct((parsed.value as { subtopics: string[] }).subtopics);
-            if (subtopics.length) return subtopics.map((s) => [...path, s]);
-            reason = 'no distinct subtopics';
-          } else reason = parsed.error;
-          messages.push({ role: 'assistant', content: reply.text }, { role: 'user', content: repairInstruction(reason, schema) });
-        }
-        tree.unexpanded.push({ path, reason });
+        const result = await generateStructured<{ subtopics: string[] }>(runner, {
+          model: column.model,
+          messages,
+          schema,
+          validate,
+          maxRepairs,
+          check: (value) => (distinct(value.subtopics).length ? undefined : 'no distinct subtopics'),
+          seed: (attempt) => deriveSeed(seed, column.name, path.join('\u0000'), attempt),
+          signal,
+          context: { idx: -1, column: column.name },
+        });
+        if (result.ok) return distinct(result.value.subtopics).map((s) => [...path, s]);
+        if (result.reason === 'call_failed') throw new ColumnError(`topic tree '${column.name}': expanding "${path.join(' > ')}": ${result.error}`);
+        tree.unexpanded.push({ path, reason: result.error });
         return [path];
       }),
     );

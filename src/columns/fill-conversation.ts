@@ -7,9 +7,9 @@ import type { PlannedColumn } from './column-kind.js';
 import type { LlmConversationColumn } from './llm-conversation.js';
 import type { ChatMessage } from '../models/types.js';
 import type { CellRow } from '../store/run-store.js';
-import { parseTextReply } from '../models/parse-reply.js';
+import { generateStructured } from '../models/generate-structured.js';
 import { deriveSeed } from '../core/rng.js';
-import { callForCell, type FillOptions } from './fill-llm-cell.js';
+import type { FillOptions } from './fill-llm-cell.js';
 
 export interface Turn {
   role: 'user' | 'assistant';
@@ -33,25 +33,23 @@ export async function fillConversation(planned: PlannedColumn<LlmConversationCol
     // Each side sees its own lines as 'assistant' and the other side's as 'user'.
     const history: ChatMessage[] = turns.map((turn) => ({ role: turn.role === side ? 'assistant' : 'user', content: turn.content }));
     if (side === 'user' && turns.length === 0) history.push({ role: 'user', content: 'Start the conversation: write your first message.' });
-    let content: string | undefined;
-    let error = '';
-    for (let attempt = 0; attempt <= options.maxRepairs && content === undefined; attempt++) {
-      attempts++;
-      const request = {
-        messages: [{ role: 'system' as const, content: systems[side] }, ...history],
-        temperature: column.temperature,
-        maxTokens: column.max_tokens,
-        seed: deriveSeed(options.seed, idx, column.name, t, attempt),
-      };
-      const { reply, error: callError } = await callForCell(options, column.model, request, idx, column.name);
-      if (!reply) return { idx, column: column.name, value: null, ok: false, error: callError, raw: JSON.stringify(turns), attempts };
-      const parsed = parseTextReply(reply.text);
-      if (parsed.ok) content = parsed.value as string;
-      else error = parsed.error;
+    // Each turn is a plain-text reply; an empty one is asked again with the reason.
+    const result = await generateStructured<string>(options.runner, {
+      model: column.model,
+      messages: [{ role: 'system', content: systems[side] }, ...history],
+      maxRepairs: options.maxRepairs,
+      temperature: column.temperature,
+      maxTokens: column.max_tokens,
+      seed: (attempt) => deriveSeed(options.seed, idx, column.name, t, attempt),
+      signal: options.signal,
+      context: { idx, column: column.name },
+    });
+    attempts += result.attempts;
+    if (!result.ok) {
+      const error = result.reason === 'call_failed' ? result.error : `turn ${t + 1} (${side}): ${result.error}`;
+      return { idx, column: column.name, value: null, ok: false, reason: result.reason, error, raw: JSON.stringify(turns), attempts };
     }
-    if (content === undefined) {
-      return { idx, column: column.name, value: null, ok: false, error: `turn ${t + 1} (${side}): ${error}`, raw: JSON.stringify(turns), attempts };
-    }
+    const content = result.value;
     turns.push({ role: side, content });
   }
   return { idx, column: column.name, value: turns, ok: true, attempts };

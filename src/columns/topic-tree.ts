@@ -30,8 +30,8 @@ export const topicTreeKind = defineColumnKind({
     }
   },
   models: (column) => [column.model],
-  async prepare({ column }, { runner, seed, signal, dir }) {
-    const tree = await expandTopicTree(column, runner, seed, signal);
+  async prepare({ column }, { runner, seed, signal, dir, maxRepairs }) {
+    const tree = await expandTopicTree(column, runner, seed, signal, maxRepairs);
     await writeFileAtomic(join(dir, `topic-tree-${column.name}.json`), JSON.stringify(tree, null, 2));
     return tree;
   },

@@ -5,7 +5,27 @@
  */
 import { scanPii } from '../safety/pii/scan-pii.js';
 import type { PiiType } from '../safety/pii/types.js';
-import type { PiiFinding, PiiMetrics } from './evaluation-metrics.js';
+
+export interface PiiFinding {
+  record: string;
+  field: string;
+  type: PiiType;
+  confidence: number;
+  /** Text around the span; the span is `context.slice(start, end)`. */
+  context: string;
+  start: number;
+  end: number;
+}
+
+/** `pii` in metrics.json. */
+export interface PiiMetrics {
+  fields: string[];
+  records: number;
+  total: number;
+  records_with_pii: number;
+  by_type: Partial<Record<PiiType, number>>;
+  examples: PiiFinding[];
+}
 
 /** Characters of context kept on each side of a span. */
 const CONTEXT = 60;

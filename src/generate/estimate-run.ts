@@ -74,7 +74,12 @@ interface Tally {
 }
 
 export async function estimateRun(recipe: string | RecipeInput | Plan, options: EstimateOptions = {}): Promise<RunEstimate> {
-  const plan = typeof recipe === 'string' ? loadRecipeFile(recipe) : 'columns' in recipe && 'seed' in recipe && 'recipe' in recipe ? (recipe as Plan) : planRecipeObject(recipe);
+  const plan =
+    typeof recipe === 'string'
+      ? loadRecipeFile(recipe)
+      : 'columns' in recipe && 'seed' in recipe && 'recipe' in recipe
+        ? (recipe as Plan)
+        : planRecipeObject(recipe);
   const records = options.records ?? plan.recipe.records;
   const sampled = Math.max(1, Math.min(records, options.sampleRecords ?? DEFAULT_SAMPLE_RECORDS));
   const assumedOutput = options.assumedOutputTokens ?? DEFAULT_ASSUMED_OUTPUT_TOKENS;
@@ -141,20 +146,22 @@ export async function estimateRun(recipe: string | RecipeInput | Plan, options: 
 function assumptionsFor(plan: Plan, models: ModelEstimate[], s: { records: number; sampled: number; assumedOutput: number }): string[] {
   const notes = [
     s.sampled < s.records
-      ? `calls and input tokens measured on ${s.sampled} of ${s.records} records (the real templates, few-shot and retrieval) and scaled up`
+      ? `calls and input tokens measured on ${s.sampled} of ${s.records.toLocaleString('en-US')} records (the real templates, few-shot and retrieval) and scaled up`
       : `calls and input tokens measured on all ${s.records} records (the real templates, few-shot and retrieval)`,
     "input tokens counted with OpenAI's o200k_base tokenizer, plus the JSON schema of structured calls; other providers' tokenizers differ by about ±20%",
     'output tokens: every reply is assumed to use its full max_tokens (an upper bound), so replies fed into later prompts are long too',
   ];
   const assumed = models.filter((m) => !m.outputTokensBound).map((m) => m.model);
-  if (assumed.length) notes.push(`${assumed.join(', ')}: no max_tokens set, so ${s.assumedOutput} output tokens per call are assumed (not a bound); set max_tokens for a bound`);
+  if (assumed.length)
+    notes.push(`${assumed.join(', ')}: no max_tokens set, so ${s.assumedOutput} output tokens per call are assumed (not a bound); set max_tokens for a bound`);
   notes.push('each reply is assumed usable at once: repairs of bad replies and transport retries would add calls');
   if (plan.recipe.generation?.until_valid) notes.push('until_valid: records that come out invalid are replaced, which adds calls not counted here');
   if (plan.recipe.cache !== false) notes.push('calls answered from the shared cache (a repeated recipe) would cost nothing; none are assumed cached');
   const curateOrEvaluate = ['curate', 'evaluate'].filter((k) => (plan.recipe as Record<string, unknown>)[k] !== undefined);
   if (curateOrEvaluate.length) notes.push(`the ${curateOrEvaluate.join(' and ')} section's model calls (judges, checks) are not included`);
   for (const m of models) {
-    if (!m.price) notes.push(`${m.model}: no price known for ${m.engine} model '${m.modelName}'; set models.${m.model}.price (input_per_million, output_per_million)`);
+    if (!m.price)
+      notes.push(`${m.model}: no price known for ${m.engine} model '${m.modelName}'; set models.${m.model}.price (input_per_million, output_per_million)`);
     else if (m.price.source === 'local') notes.push(`${m.model}: a local model costs no per-token fees`);
     else if (m.price.source === 'recipe') notes.push(`${m.model}: price from the recipe`);
     else notes.push(`${m.model}: price of ${m.price.matched} from the bundled @pydantic/genai-prices data`);
@@ -181,7 +188,8 @@ function countingEngine(name: string, tallyOf: (request: ModelRequest) => Tally,
       const maxTokens = request.maxTokens ?? fallbackMaxTokens;
       const outputTokens = maxTokens ?? assumedOutput;
       const inputTokens =
-        request.messages.reduce((n, m) => n + TOKENS_PER_MESSAGE + countTokens(m.content), TOKENS_PER_REPLY) + (request.schema ? countTokens(JSON.stringify(request.schema)) : 0);
+        request.messages.reduce((n, m) => n + TOKENS_PER_MESSAGE + countTokens(m.content), TOKENS_PER_REPLY) +
+        (request.schema ? countTokens(JSON.stringify(request.schema)) : 0);
       const tally = tallyOf(request);
       tally.calls++;
       tally.inputTokens += inputTokens;
@@ -214,7 +222,11 @@ export function exampleOf(schema: JsonSchema, salt = 0): unknown {
     case 'object': {
       const properties = (s.properties ?? {}) as Record<string, JsonSchema>;
       const required = new Set((s.required as string[] | undefined) ?? Object.keys(properties));
-      return Object.fromEntries(Object.entries(properties).filter(([k]) => required.has(k)).map(([k, v]) => [k, exampleOf(v, salt)]));
+      return Object.fromEntries(
+        Object.entries(properties)
+          .filter(([k]) => required.has(k))
+          .map(([k, v]) => [k, exampleOf(v, salt)]),
+      );
     }
     case 'array': {
       const count = Math.max(1, Number(s.minItems ?? 1));

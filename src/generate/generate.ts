@@ -9,7 +9,7 @@ import { SynthkitError } from '../core/synthkit-error.js';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadRecipeFile, planRecipeObject } from '../recipe/load-recipe.js';
-import { modelOf, type Recipe, type RecipeInput } from '../recipe/schema.js';
+import type { Recipe, RecipeInput } from '../recipe/schema.js';
 import type { Plan } from '../recipe/plan-recipe.js';
 import { createEngines } from '../models/create-engines.js';
 import { ModelRunner, type Price } from '../models/model-runner.js';
@@ -86,10 +86,13 @@ function isPlan(value: RecipeInput | Plan): value is Plan {
   return 'columns' in value && 'seed' in value && 'recipe' in value;
 }
 
-/** Run directories written before overrides were kept apart hold the overridden recipe; compare without them. */
+/**
+ * Whether a stored recipe is this one. The cache setting is not part of a run's identity, and run
+ * directories written before overrides were kept apart hold --local-model's path in the recipe.
+ */
 function sameRecipe(stored: string, text: string): boolean {
   if (stored === text) return true;
-  const strip = (r: Recipe) => ({ ...r, records: 0, cache: undefined, models: Object.fromEntries(Object.entries(r.models).map(([n, m]) => [n, m.engine === 'local' ? { ...m, path: undefined } : m])) });
+  const strip = (r: Recipe) => ({ ...r, cache: undefined, models: Object.fromEntries(Object.entries(r.models).map(([n, m]) => [n, m.engine === 'local' ? { ...m, path: undefined } : m])) });
   return JSON.stringify(strip(JSON.parse(stored))) === JSON.stringify(strip(JSON.parse(text)));
 }
 
@@ -129,7 +132,7 @@ async function runPlan(given: Plan, store: RunStore, overrides: Overrides, optio
   const { recipe, seed } = plan;
   const emit = options.onEvent ?? (() => {});
   const sharedCache = recipe.cache === false ? undefined : new SharedCallCache(options.cacheDir);
-  const usedModels = new Set(plan.columns.flatMap((p) => modelOf(p.column) ?? []));
+  const usedModels = new Set(plan.columns.flatMap((p) => plan.kinds.modelsOf(p.column)));
   let runner: ModelRunner | undefined;
   let kbs = new Map<string, OpenedKnowledgeBase>();
   try {
@@ -164,7 +167,7 @@ async function runPlan(given: Plan, store: RunStore, overrides: Overrides, optio
 
     kbs = await openKnowledgeBases(plan, store.dir);
     // Once-per-run work (topic-tree expansion, samplers sized to this run) before any record needs it.
-    const prepared = await prepareColumns(plan, { runner, seed, records: target, dir: store.dir, kbs, signal: options.signal });
+    const prepared = await prepareColumns(plan, { runner, seed, records: target, dir: store.dir, kbs, maxRepairs, signal: options.signal });
     const recordContext: RecordContext = { plan, store, target, run: { runner, seed, maxRepairs, signal: options.signal, kbs, prepared } };
     let fatal: unknown;
     const processRecord = async (idx: number) => {

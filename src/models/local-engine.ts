@@ -18,6 +18,7 @@ import type {
   LlamaModel,
   Token,
 } from 'node-llama-cpp';
+import { modelFileIdentity } from './model-file-identity.js';
 import { ModelCallError, ModelSetupError, type ModelEngine, type ModelRequest, type ModelResponse } from './types.js';
 
 export interface LocalEngineOptions {
@@ -30,6 +31,8 @@ export interface LocalEngineOptions {
   concurrency?: number;
   /** Label used in errors (the recipe's model name). */
   label?: string;
+  /** Where the file-hash memo lives (model-file-identity.ts). Default defaultCacheDir(). */
+  cacheDir?: string;
 }
 
 export const DEFAULT_LOCAL_CONTEXT = 4096;
@@ -42,6 +45,9 @@ export async function createLocalEngine(options: LocalEngineOptions): Promise<Mo
     );
   }
   const threads = options.threads ?? defaultThreads(options.modelPath);
+  // The cache key names the model by its bytes: another GGUF copied to the same path must not be
+  // answered from this one's cached replies.
+  const identity = await modelFileIdentity(options.modelPath, { cacheDir: options.cacheDir });
   // Imported on first use: node-llama-cpp adds about 40 MB to a process that only calls remote models.
   const { getLlama, LlamaChat, LlamaLogLevel } = await import('node-llama-cpp');
   const sequences = options.concurrency ?? 1;
@@ -81,7 +87,7 @@ export async function createLocalEngine(options: LocalEngineOptions): Promise<Mo
   };
 
   return {
-    id: `local:${options.modelPath}`,
+    id: `local:${identity}`,
     async generate(request: ModelRequest): Promise<ModelResponse> {
       const grammar = request.schema ? await grammarFor(request.schema) : undefined;
       const seq = await acquire();
@@ -167,7 +173,7 @@ async function scoreTokens(seq: LlamaContextSequence, chat: LlamaChat, history: 
  * Measured on a 2-core machine: a tiny model runs ~10x faster on one thread than on two (thread
  * synchronisation dominates its small matrices), while a real model needs every core.
  */
-function defaultThreads(modelPath: string): number {
+export function defaultThreads(modelPath: string): number {
   return statSync(modelPath).size < 100e6 ? 1 : availableParallelism();
 }
 

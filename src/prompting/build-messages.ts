@@ -1,4 +1,4 @@
-import type { PlannedColumn } from '../recipe/plan-recipe.js';
+import type { CompiledTemplate } from './template.js';
 import type { ChatMessage } from '../models/types.js';
 
 export interface PromptParts {
@@ -14,13 +14,14 @@ export interface PromptParts {
  * few-shot examples (already fenced as data) come before the task; a chain-of-thought
  * instruction, when asked for, comes after it.
  */
-export function buildMessages(planned: PlannedColumn, scope: Record<string, unknown>, parts: PromptParts = {}): ChatMessage[] {
+/** `templates`: the column's compiled `prompt` and optional `system` templates. */
+export function buildMessages(templates: { prompt: CompiledTemplate; system?: CompiledTemplate }, scope: Record<string, unknown>, parts: PromptParts = {}): ChatMessage[] {
   const messages: ChatMessage[] = [];
-  const system = planned.templates.system?.render(scope);
+  const system = templates.system?.render(scope);
   if (system) messages.push({ role: 'system', content: system });
   // The schema is not repeated in the prompt: every engine enforces it (grammar, JSON-schema mode,
   // forced tool), and a server that ignores it gets the schema in the repair message instead.
-  const sections = [parts.passages, parts.fewShot, planned.templates.prompt.render(scope), parts.cotInstruction].filter(Boolean);
+  const sections = [parts.passages, parts.fewShot, templates.prompt.render(scope), parts.cotInstruction].filter(Boolean);
   messages.push({ role: 'user', content: sections.join('\n\n') });
   return messages;
 }

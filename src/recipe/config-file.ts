@@ -25,7 +25,11 @@ export function readConfigText(file: string, subject: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new RecipeError(file, [{ path: [], message: `cannot read the ${subject} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }], subject);
+    throw new RecipeError(
+      file,
+      [{ path: [], message: `cannot read the ${subject} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }],
+      subject,
+    );
   }
 }
 
@@ -45,7 +49,11 @@ export function fromYaml<T>(text: string, file: string, subject: string, fromObj
 }
 
 function locate(error: RecipeError, doc: Document, lineCounter: LineCounter): RecipeError {
-  return new RecipeError(error.file, error.issues.map((issue) => ({ ...issue, ...locateYamlPath(doc, issue.path, lineCounter) })), error.subject);
+  return new RecipeError(
+    error.file,
+    error.issues.map((issue) => ({ ...issue, ...locateYamlPath(doc, issue.path, lineCounter) })),
+    error.subject,
+  );
 }
 
 /**
@@ -58,7 +66,9 @@ export function parseConfigObject<T>(kind: ConfigKind<T>, input: unknown, file: 
   const parsed = kind.schema.safeParse(input, { reportInput: true });
   if (parsed.success && !secrets.length) return parsed.data;
   // Schema messages quote the value they reject; none may be shown for a field holding a secret.
-  const schemaIssues = parsed.success ? [] : parsed.error.issues.map((issue) => toIssue(issue, kind.discriminators)).filter((i) => !secrets.some((s) => startsWith(i.path, s.path)));
+  const schemaIssues = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => toIssue(issue, kind.discriminators)).filter((i) => !secrets.some((s) => startsWith(i.path, s.path)));
   throw new RecipeError(
     file,
     [...secrets, ...schemaIssues].map((i) => ({ ...i, path: [...pathPrefix, ...i.path] })),
@@ -86,15 +96,24 @@ function toIssue(issue: z.core.$ZodIssue, discriminators: Record<string, readonl
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   const last = path.at(-1);
   if (issue.code === 'invalid_union' && ((typeof last === 'string' && last in discriminators) || (issue as { note?: string }).note)) {
-    const field = typeof last === 'string' && last in discriminators ? last : path.includes('models') ? 'engine' : Object.keys(discriminators).find((k) => k !== 'engine')!;
+    const field =
+      typeof last === 'string' && last in discriminators ? last : path.includes('models') ? 'engine' : Object.keys(discriminators).find((k) => k !== 'engine')!;
     return { path: last === field ? path : [...path, field], message: `unknown or missing ${field}; expected one of: ${discriminators[field].join(', ')}` };
   }
   if (issue.code === 'unrecognized_keys') {
-    return { path, message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}; check the spelling against the documented fields` };
+    return {
+      path,
+      message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}; check the spelling against the documented fields`,
+    };
   }
   if (issue.code === 'invalid_type') {
     const received = (issue as { input?: unknown }).input;
-    const got = received === undefined ? 'nothing (the field is missing)' : received === null ? 'null (an empty value)' : `${Array.isArray(received) ? 'a list' : typeof received} ${JSON.stringify(received)}`;
+    const got =
+      received === undefined
+        ? 'nothing (the field is missing)'
+        : received === null
+          ? 'null (an empty value)'
+          : `${Array.isArray(received) ? 'a list' : typeof received} ${JSON.stringify(received)}`;
     return { path, message: `expected ${issue.expected}, got ${got}` };
   }
   return { path, message: issue.message };

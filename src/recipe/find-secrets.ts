@@ -35,7 +35,8 @@ const KEY_PATTERNS: { kind: string; pattern: RegExp }[] = [
 const URL_USERINFO = /\b[a-z][a-z0-9+.-]*:\/\/[^\s/?#@'"]+@[^\s/?#@'"]/i;
 
 /** ?api_key=… or &token=… in a URL; a template placeholder (`{{ … }}`) as the value is not a secret. */
-const URL_KEY_PARAM = /:\/\/[^\s]*[?&](?:api[_-]?key|apikey|key|token|access[_-]?token|auth|auth[_-]?token|secret|client[_-]?secret|password|passwd|pwd|sig|signature|x-amz-signature|x-goog-signature)=(?!\{)[^&#\s]+/i;
+const URL_KEY_PARAM =
+  /:\/\/[^\s]*[?&](?:api[_-]?key|apikey|key|token|access[_-]?token|auth|auth[_-]?token|secret|client[_-]?secret|password|passwd|pwd|sig|signature|x-amz-signature|x-goog-signature)=(?!\{)[^&#\s]+/i;
 
 /** Field names that hold a credential; `api_key_env` and its kind hold a variable's name and are fine. */
 const SECRET_FIELD = /(?:^|[_-])(?:api[_-]?key|apikey|key|secret|token|access[_-]?token|password|passwd|pwd|credentials?|auth)$/i;
@@ -52,8 +53,9 @@ export function findSecrets(value: unknown): SecretFinding[] {
     }
     if (typeof node !== 'object' || node === null || onStack.has(node)) return;
     onStack.add(node);
-    if (Array.isArray(node)) node.forEach((item, i) => visit(item, [...path, i]));
-    else {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) visit(node[i], [...path, i]);
+    } else {
       for (const [key, item] of Object.entries(node)) {
         // A mapping key can hold a secret too (e.g. a subcategory's values keyed by parent value).
         const keyKind = secretKind(key, undefined);

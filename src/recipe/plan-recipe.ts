@@ -10,9 +10,9 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { orderColumns } from './column-graph.js';
 import type { RecipeIssue } from './recipe-error.js';
-import type { Column, Recipe } from './schema.js';
+import type { Column, Recipe, RecipeWith } from './schema.js';
 import { compileTemplate, type CompiledTemplate } from '../prompting/template.js';
-import type { IssuePath, PlanContext, PlannedColumn as KindPlannedColumn } from '../columns/column-kind.js';
+import type { ColumnBase, IssuePath, PlanContext, PlannedColumn as KindPlannedColumn } from '../columns/column-kind.js';
 import type { ColumnRegistry } from '../columns/create-column-registry.js';
 import { builtinColumnKinds } from '../columns/registry.js';
 
@@ -46,7 +46,10 @@ export function resolveRecipePaths(recipe: Recipe, baseDir: string, kinds: Colum
  * Plans a recipe with the built-in column kinds, or with `kinds` (a registry holding a library
  * user's own kinds too; parse such a recipe with `createRecipeSchema(kinds)`).
  */
-export function planRecipe(recipe: Recipe, kinds: ColumnRegistry = builtinColumnKinds): { plan?: Plan; issues: RecipeIssue[] } {
+export function planRecipe(given: Recipe | RecipeWith<ColumnBase>, kinds: ColumnRegistry = builtinColumnKinds): { plan?: Plan; issues: RecipeIssue[] } {
+  // A library user's own kinds are typed as the built-in union from here on: nothing below (nor
+  // the engine) switches on a kind, every kind-specific step goes through `kinds`.
+  const recipe = given as Recipe;
   const issues: RecipeIssue[] = [];
   const reserved = new Map(recipe.columns.flatMap((c) => (kinds.get(c.kind).reservedNames?.(c) ?? []).map((r) => [r.name, r.what] as const)));
   recipe.columns.forEach((c, i) => {

@@ -62,6 +62,8 @@ export const recipeSchema = createRecipeSchema(builtinColumnKinds);
 export type Recipe = z.infer<typeof recipeSchema>;
 /** What a TypeScript user writes: defaults may be left out. */
 export type RecipeInput = z.input<typeof recipeSchema>;
+/** A recipe whose columns come from another registry (a library user's own kinds among them). */
+export type RecipeWith<C> = Omit<Recipe, 'columns'> & { columns: C[] };
 
 /** The model a column calls (per record, or once per run for a topic tree), if any. */
 export function modelOf(column: Column): string | undefined {

@@ -68,7 +68,9 @@ describe('prompt templates', () => {
     });
 
     it('stops nested loops that stay under the memory limit by time', () => {
-      const { error, ms } = fails('{% for i in (1..1000) %}{% for j in (1..1000) %}{% for k in (1..1000) %}{% endfor %}{% endfor %}{% endfor %}', { maxRenderMs: 100 });
+      const { error, ms } = fails('{% for i in (1..1000) %}{% for j in (1..1000) %}{% for k in (1..1000) %}{% endfor %}{% endfor %}{% endfor %}', {
+        maxRenderMs: 100,
+      });
       expect(error.limit).toBe('render time');
       expect(error.message).toContain('100 ms');
       expect(ms).toBeLessThan(2000);

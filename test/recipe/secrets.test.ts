@@ -108,14 +108,17 @@ describe('secrets in a recipe', () => {
   });
 
   it('refuses secrets in a curation config too', () => {
-    expect(() => parseCurateConfigYaml(`models:\n  j: { engine: openai, model: gpt-4o-mini, base_url: "https://u:p4ssw0rd@x.example.com" }\nstages: []\n`, 'c.yaml')).toThrow(
-      /c\.yaml:2:\d+ models\.j\.base_url: holds what looks like a URL with a user name/,
-    );
+    expect(() =>
+      parseCurateConfigYaml(`models:\n  j: { engine: openai, model: gpt-4o-mini, base_url: "https://u:p4ssw0rd@x.example.com" }\nstages: []\n`, 'c.yaml'),
+    ).toThrow(/c\.yaml:2:\d+ models\.j\.base_url: holds what looks like a URL with a user name/);
   });
 
   it('accepts ordinary recipes: key env names, prompts about passwords, template placeholders, emails', () => {
     const plan = parseRecipeYaml(
-      recipeWith('    api_key_env: MY_PROVIDER_API_KEY', 'Write a tip about choosing a strong password or API key. Contact: help@example.com. Link: https://example.com/search?q={{ topic }}'),
+      recipeWith(
+        '    api_key_env: MY_PROVIDER_API_KEY',
+        'Write a tip about choosing a strong password or API key. Contact: help@example.com. Link: https://example.com/search?q={{ topic }}',
+      ),
       'r.yaml',
     );
     expect(plan.recipe.models.m).toMatchObject({ api_key_env: 'MY_PROVIDER_API_KEY' });
