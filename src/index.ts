@@ -28,3 +28,8 @@ export * from './curate/index.js';
 export * from './evaluate/index.js';
 export { ingest, openKnowledgeBase, buildConceptGraph, type KnowledgeBase, type SearchHit, type Chunk } from './grounding/index.js';
 export { createEmbedder, type Embedder } from './models/embedders.js';
+export { defineColumnKind, columnSchema, type ColumnKind, type PlanContext, type CellContext } from './columns/column-kind.js';
+export { createColumnRegistry, type ColumnRegistry } from './columns/create-column-registry.js';
+export { BUILTIN_COLUMN_KINDS } from './columns/registry.js';
+export { createRecipeSchema } from './recipe/schema.js';
+export { planRecipe } from './recipe/plan-recipe.js';

@@ -10,6 +10,8 @@ import { evaluateCommand } from './evaluate-command.js';
 import { compareCommand } from './compare-command.js';
 import { previewCommand } from './preview-command.js';
 import { estimateCommand } from './estimate-command.js';
+import { modelsCommand } from './models-command.js';
+import { doctorCommand } from './doctor-command.js';
 
 const program = new Command('synthkit')
   .description('LLM-driven synthetic data generation')
@@ -23,6 +25,8 @@ const program = new Command('synthkit')
   .addCommand(ingestCommand())
   .addCommand(graphCommand())
   .addCommand(evaluateCommand())
-  .addCommand(compareCommand());
+  .addCommand(compareCommand())
+  .addCommand(modelsCommand())
+  .addCommand(doctorCommand());
 
 await program.parseAsync(process.argv);

@@ -97,7 +97,7 @@ function formatRecord(record: Record<string, unknown>, i: number, total: number,
     if (r > 0) out.push(rule('├', '┼', '┤'));
     const keyLines = wrapLines(key, keyWidth);
     for (let l = 0; l < Math.max(lines.length, keyLines.length); l++) {
-      out.push(`│ ${(keyLines[l] ?? '').padEnd(keyWidth)} │ ${(lines[l] ?? '').padEnd(valueWidth)} │`);
+      out.push(`│ ${padDisplay(keyLines[l] ?? '', keyWidth)} │ ${padDisplay(lines[l] ?? '', valueWidth)} │`);
     }
   });
   out.push(rule('└', '┴', '┘'));
@@ -142,7 +142,11 @@ function isFlat(value: object): boolean {
   return Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object');
 }
 
-/** Wraps each line at word boundaries to `width` characters; words longer than a line are cut. */
+/**
+ * Wraps each line at word boundaries to `width` terminal columns; words longer than a line are
+ * cut. Widths are display widths: Chinese, Japanese and Korean characters take two columns and
+ * combining marks (Tamil vowel signs, accents) none, so the table's borders stay aligned.
+ */
 export function wrapLines(text: string, width: number): string[] {
   const out: string[] = [];
   // Model output may hold terminal control sequences; they must not reach the terminal raw.
@@ -156,23 +160,57 @@ export function wrapLines(text: string, width: number): string[] {
     for (const word of raw.trim().split(/ +/)) {
       if (!word) continue;
       let rest = word;
-      while (rest.length) {
-        const room = width - (line ? line.length + 1 : indent.length);
-        if (rest.length <= room) {
+      while (rest) {
+        const room = width - (line ? displayWidth(line) + 1 : indent.length);
+        if (displayWidth(rest) <= room) {
           line = line ? `${line} ${rest}` : `${indent}${rest}`;
           rest = '';
         } else if (line) {
           out.push(line);
           line = '';
         } else {
-          out.push(`${indent}${rest.slice(0, room)}`);
-          rest = rest.slice(room);
+          const [head, tail] = splitAtWidth(rest, Math.max(1, room));
+          out.push(`${indent}${head}`);
+          rest = tail;
         }
       }
     }
     out.push(line);
   }
   return out;
+}
+
+/** Pads `text` with spaces to `width` display columns. */
+export function padDisplay(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+// East Asian wide and fullwidth ranges (Unicode UAX #11) and the emoji blocks terminals draw two columns wide.
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+const ZERO_WIDTH = /[\p{M}\u200b-\u200f\ufe00-\ufe0f]/u;
+
+function charWidth(ch: string): number {
+  return ZERO_WIDTH.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
+}
+
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += charWidth(ch);
+  return width;
+}
+
+/** The longest prefix of `text` at most `width` columns wide (at least one character), and the rest. */
+function splitAtWidth(text: string, width: number): [string, string] {
+  let used = 0;
+  let end = 0;
+  for (const ch of text) {
+    const w = charWidth(ch);
+    if (used + w > width && end > 0) break;
+    used += w;
+    end += ch.length;
+  }
+  return [text.slice(0, end), text.slice(end)];
 }
 
 function escapeRegExp(s: string): string {

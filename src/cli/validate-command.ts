@@ -1,11 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { loadRecipeFile, type PipelinePlan } from '../pipeline/load-pipeline-recipe.js';
 import { modelOf } from '../recipe/schema.js';
 import type { ModelConfig } from '../models/model-config.js';
-import { DEFAULT_MODEL_URI } from '../models/default-model.js';
-import { defaultCacheDir } from '../core/cache-dir.js';
+import { defaultModelUri } from '../models/default-model.js';
+import { cachedModelPath } from '../models/model-cache.js';
 import { EXIT, runCommand } from './run-command.js';
 
 export function validateCommand(): Command {
@@ -57,13 +56,13 @@ function checkModel(model: string, config: ModelConfig, env: NodeJS.ProcessEnv):
         ? result(true, `model file ${fromEnv} (from SYNTHKIT_LOCAL_MODEL)`)
         : result(false, `SYNTHKIT_LOCAL_MODEL points to a missing file: ${fromEnv}`);
     }
-    const uri = env.SYNTHKIT_DEFAULT_MODEL_URI || DEFAULT_MODEL_URI;
-    const cached = cachedDownload(uri);
+    const uri = defaultModelUri(env);
+    const cached = cachedModelPath(uri);
     if (cached) return result(true, `the default model, cached at ${cached}`);
     // Not there yet: the first run needs the network (about 1.1 GB), so --strict counts it.
     return result(
       false,
-      `no model file given and the default model is not downloaded yet: a run downloads ${uri} (about 1.1 GB) first; or pass --local-model /path/to/model.gguf, or set SYNTHKIT_LOCAL_MODEL`,
+      `no model file given and the default model is not downloaded yet: a run downloads ${uri} (about 1.1 GB) first (or run \`synthkit models pull\` now); or pass --local-model /path/to/model.gguf, or set SYNTHKIT_LOCAL_MODEL`,
     );
   }
   const keyEnv = config.api_key_env ?? (config.engine === 'openai-compatible' ? undefined : DEFAULT_KEY_ENV[config.engine]);
@@ -89,14 +88,4 @@ function usedModels(plan: PipelinePlan): Set<string> {
   visit(plan.curate);
   visit(plan.evaluate);
   return used;
-}
-
-/** The default model's file, when an earlier run downloaded it (from the index default-model.ts keeps). */
-function cachedDownload(uri: string): string | undefined {
-  try {
-    const index = JSON.parse(readFileSync(join(defaultCacheDir(), 'models', 'downloaded.json'), 'utf8')) as Record<string, string>;
-    return index[uri] && existsSync(index[uri]) ? index[uri] : undefined;
-  } catch {
-    return undefined;
-  }
 }

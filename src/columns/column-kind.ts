@@ -43,7 +43,7 @@ export function columnSchema<K extends string, S extends z.ZodRawShape>(kind: K,
 }
 
 /** Any kind's schema (made by `columnSchema`, which gives it the base fields and `kind`). */
-export type AnyColumnSchema = z.ZodObject<any, z.core.$strict>;
+export type AnyColumnSchema = z.ZodObject<z.core.$ZodShape, z.core.$strict>;
 
 export type IssuePath = readonly (string | number)[];
 
@@ -189,14 +189,14 @@ interface ColumnKindHooks<C, State, Prepared> {
   attributes?(column: C): Partial<ColumnAttributes>;
 }
 
-export interface ColumnKind<S extends AnyColumnSchema = AnyColumnSchema, State = any, Prepared = any> extends ColumnKindHooks<z.output<S>, State, Prepared> {
+export interface ColumnKind<S extends AnyColumnSchema = AnyColumnSchema, State = unknown, Prepared = unknown> extends ColumnKindHooks<z.output<S>, State, Prepared> {
   /** The `kind:` value. */
   readonly kind: string;
   readonly schema: S;
 }
 
 /** Any kind, as registries hold them. */
-export type AnyColumnKind = ColumnKind<AnyColumnSchema, any, any>;
+export type AnyColumnKind = ColumnKind<AnyColumnSchema, unknown, unknown>;
 
 type OneWay<C, State, Prepared> =
   | (ColumnKindHooks<C, State, Prepared> & Required<Pick<ColumnKindHooks<C, State, Prepared>, 'sample'>> & { fill?: never })

@@ -1,5 +1,5 @@
 /** An llm-text column: a prompt over the record's columns, answered in plain text. */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { columnSchema, defineColumnKind } from './column-kind.js';
 import { planPrompt, promptHooks, promptShape } from './prompt-column.js';
 

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { modelSchema } from '../models/model-config.js';
 import type { AnyCurateStage } from './curate-stage.js';
 import { fieldPath, modelName } from './stage-fields.js';
-import { CURATE_STAGES, stageOf } from './stage-registry.js';
+import { CURATE_STAGES } from './stage-registry.js';
 
 /** The stage schemas of a registry, as the tuple zod's discriminated union takes. */
 type SchemasOf<R extends readonly AnyCurateStage[]> = { -readonly [K in keyof R]: R[K]['schema'] };
@@ -34,10 +34,15 @@ export function curateConfigSchemaFor<const R extends readonly [AnyCurateStage, 
       stageList.forEach((entry, i) => {
         const name = stageNameOf(entry);
         if (seen.has(name)) {
-          ctx.addIssue({ code: 'custom', path: ['stages', i, 'name'], message: `stage name '${name}' is already used by stages[${seen.get(name)}]; give one of them a distinct name` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['stages', i, 'name'],
+            message: `stage name '${name}' is already used by stages[${seen.get(name)}]; give one of them a distinct name`,
+          });
         } else seen.set(name, i);
         const settings = { models: config.models, text_field: config.text_field, seed: config.seed, stages: stageList };
-        for (const issue of stageOf(stages, entry.stage).validate?.(entry, { index: i, config: settings }) ?? []) {
+        // A stage whose kind did not parse has been reported already; there is nothing more to check.
+        for (const issue of stages.find((s) => s.kind === entry.stage)?.validate?.(entry, { index: i, config: settings }) ?? []) {
           ctx.addIssue({ code: 'custom', path: ['stages', i, ...issue.path], message: issue.message });
         }
       });

@@ -115,7 +115,9 @@ export async function curateRecords<const R extends StageRegistry = typeof CURAT
       const active = records.filter((r) => r.decision !== 'dropped');
       options.onEvent?.({ type: 'stage-start', stage: name, kind: stage.stage, records: active.length });
       const result = await definition.run(active, stage, { ...shared, name });
-      active.forEach((record, i) => applyOutcome(record, name, stage.stage, result.outcomes[i]));
+      active.forEach((record, i) => {
+        applyOutcome(record, name, stage.stage, result.outcomes[i]);
+      });
       if (result.clusters) clusters[name] = result.clusters;
       const summary = summarizeStage(name, stage.stage, active, result);
       stageSummaries.push(summary);

@@ -52,7 +52,11 @@ export function evaluateConfigSchemaFor<const M extends MetricRegistry>(metrics:
       for (const metric of metrics) {
         for (const { path, model } of metric.models?.(config) ?? []) {
           if (Object.hasOwn(config.models, model)) continue;
-          ctx.addIssue({ code: 'custom', path, message: `unknown model '${model}'; ${known.length ? `defined: ${known.join(', ')}` : 'define it under models'}` });
+          ctx.addIssue({
+            code: 'custom',
+            path,
+            message: `unknown model '${model}'; ${known.length ? `defined: ${known.join(', ')}` : 'define it under models'}`,
+          });
         }
       }
       for (const metric of metrics) {

@@ -98,7 +98,8 @@ export async function evaluate<const M extends MetricRegistry = typeof EVALUATIO
     detector.add(next.value);
   }
   // Metrics of nothing would be NaNs and an empty report that passes: almost always a wrong path or a failed run.
-  if (head.length === 0) throw new DatasetError(typeof input === 'string' ? `${input} holds no records; nothing to evaluate` : 'no records were given; nothing to evaluate');
+  if (head.length === 0)
+    throw new DatasetError(typeof input === 'string' ? `${input} holds no records; nothing to evaluate` : 'no records were given; nothing to evaluate');
   const columns = parsed.columns ?? detector.columns();
   const run: EvaluationRun = {
     columns,
@@ -143,7 +144,12 @@ export async function evaluate<const M extends MetricRegistry = typeof EVALUATIO
       if (session) return session;
       const dir = out ?? defaultOutDir(input);
       await mkdir(dir, { recursive: true });
-      session = await openModels(parsed.models, dir, { file: 'evaluate.sqlite', cache: options.cache, cacheDir: options.cacheDir, localModel: options.localModel });
+      session = await openModels(parsed.models, dir, {
+        file: 'evaluate.sqlite',
+        cache: options.cache,
+        cacheDir: options.cacheDir,
+        localModel: options.localModel,
+      });
       return session;
     },
   };

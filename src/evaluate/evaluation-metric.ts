@@ -81,6 +81,8 @@ export interface EvaluationMetric<Shape extends z.ZodRawShape = z.ZodRawShape, E
 export type AnyEvaluationMetric = EvaluationMetric<any, any>;
 
 /** Identity, for inference: `defineMetric({ name, config, start })` types `start`'s config from the shape and the entries from `finish`. */
-export function defineMetric<const Shape extends z.ZodRawShape, Entries extends object>(metric: EvaluationMetric<Shape, Entries>): EvaluationMetric<Shape, Entries> {
+export function defineMetric<const Shape extends z.ZodRawShape, Entries extends object>(
+  metric: EvaluationMetric<Shape, Entries>,
+): EvaluationMetric<Shape, Entries> {
   return metric;
 }

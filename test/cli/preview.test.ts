@@ -94,3 +94,16 @@ describe('synthkit preview (CLI)', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('display widths', () => {
+  it('counts wide characters as two columns and combining marks as none, so borders line up', async () => {
+    const { displayWidth } = await import('../../src/cli/preview-command.js');
+    expect(displayWidth('abc')).toBe(3);
+    expect(displayWidth('新加坡')).toBe(6);
+    expect(displayWidth('சிங்கப்பூர்')).toBeLessThan('சிங்கப்பூர்'.length);
+    const text = formatPreview([record({ feedback: `应用很好用。${'预约挂号非常方便'.repeat(12)} and some English words at the end` })], { width: 70 });
+    const rows = text.split('\n').filter((l) => l.startsWith('│') || l.startsWith('┌') || l.startsWith('└'));
+    for (const row of rows) expect(displayWidth(row)).toBe(70);
+    expect(wrapLines('新加坡新加坡', 5)).toEqual(['新加', '坡新', '加坡']);
+  });
+});

@@ -35,7 +35,12 @@ describe('stage registry', () => {
     const stages = [...CURATE_STAGES, shoutingStage];
     const { records, summary } = await curateRecords(
       data,
-      { stages: [{ stage: 'length', min_words: 3 }, { stage: 'shouting', max_caps_ratio: 0.5, action: 'flag' }] },
+      {
+        stages: [
+          { stage: 'length', min_words: 3 },
+          { stage: 'shouting', max_caps_ratio: 0.5, action: 'flag' },
+        ],
+      },
       { out: tempDir(), stages },
     );
     expect(records.map((r) => r.decision)).toEqual(['kept', 'flagged']);
@@ -57,10 +62,14 @@ describe('stage registry', () => {
     expect(summary).toMatchObject({ records: 2, kept: 1, dropped: 1 });
 
     writeFileSync(config, 'stages:\n  - stage: shouting\n    max_caps_ratio: 2\n');
-    await expect(curate(input, config, { out: join(dir, 'out'), stages: [...CURATE_STAGES, shoutingStage] })).rejects.toThrow(/curate\.yaml:3:\d+ stages\[0\]\.max_caps_ratio: /);
+    await expect(curate(input, config, { out: join(dir, 'out'), stages: [...CURATE_STAGES, shoutingStage] })).rejects.toThrow(
+      /curate\.yaml:3:\d+ stages\[0\]\.max_caps_ratio: /,
+    );
     // Without the registration the kind is unknown, and the message lists the built-in ones.
     expect(() => parseCurateConfigObject({ stages: [{ stage: 'shouting', max_caps_ratio: 0.5 }] })).toThrow(RecipeError);
-    expect(() => parseCurateConfigObject({ stages: [{ stage: 'shouting', max_caps_ratio: 0.5 }] })).toThrow(/unknown or missing stage; expected one of: length, gopher-quality, .*, weight$/m);
+    expect(() => parseCurateConfigObject({ stages: [{ stage: 'shouting', max_caps_ratio: 0.5 }] })).toThrow(
+      /unknown or missing stage; expected one of: length, gopher-quality, .*, weight$/m,
+    );
   });
 });
 
@@ -76,6 +85,8 @@ describe('curating nothing', () => {
   });
 
   it('so is an empty list of records', async () => {
-    await expect(curateRecords([], { stages: [{ stage: 'length' }] }, { out: tempDir() })).rejects.toThrow(new DatasetError('no records were given; nothing to curate'));
+    await expect(curateRecords([], { stages: [{ stage: 'length' }] }, { out: tempDir() })).rejects.toThrow(
+      new DatasetError('no records were given; nothing to curate'),
+    );
   });
 });

@@ -39,10 +39,14 @@ describe('metric registry', () => {
     expect(result.metrics.questions).toEqual({ field: 'text', texts: 4, questions: 2, share: 0.5 });
     // Its entry sits beside the built-in ones, and thresholds read it by path.
     expect(result.metrics.pii.total).toBe(0);
-    expect(result.metrics.thresholds).toEqual([{ metric: 'questions.share', max: 0.25, value: 0.5, passed: false, message: 'questions.share = 0.5000 is above the maximum 0.25' }]);
+    expect(result.metrics.thresholds).toEqual([
+      { metric: 'questions.share', max: 0.25, value: 0.5, passed: false, message: 'questions.share = 0.5000 is above the maximum 0.25' },
+    ]);
     expect(JSON.parse(readFileSync(join(dir, 'metrics.json'), 'utf8')).questions.share).toBe(0.5);
     const report = readFileSync(join(dir, 'report.html'), 'utf8');
-    expect(report).toContain('<section id="questions"><h2>Questions</h2><p class="note">2 of 4 texts of <code>text</code> end with a question mark.</p></section>');
+    expect(report).toContain(
+      '<section id="questions"><h2>Questions</h2><p class="note">2 of 4 texts of <code>text</code> end with a question mark.</p></section>',
+    );
     expect(report).toContain('<div class="label">questions</div><div class="value">50.0%</div>');
     // Its section sits after the built-in ones, before model usage.
     expect(report.indexOf('id="questions"')).toBeGreaterThan(report.indexOf('id="privacy"'));

@@ -20,7 +20,8 @@ export const rubricSchema = z
   .strict()
   .superRefine((r, ctx) => {
     for (const key of Object.keys(r.levels ?? {})) {
-      if (!r.scale.includes(Number(key))) ctx.addIssue({ code: 'custom', path: ['levels', key], message: `level ${key} is not on the scale [${r.scale.join(', ')}]` });
+      if (!r.scale.includes(Number(key)))
+        ctx.addIssue({ code: 'custom', path: ['levels', key], message: `level ${key} is not on the scale [${r.scale.join(', ')}]` });
     }
   });
 
@@ -52,7 +53,10 @@ export function checkJudgeModels(stage: { model?: string; models?: string[] }, c
   const known = Object.keys(config.models);
   models.forEach((m, j) => {
     if (Object.hasOwn(config.models, m)) return;
-    issues.push({ path: stage.models ? ['models', j] : ['model'], message: `unknown model '${m}'; ${known.length ? `defined: ${known.join(', ')}` : 'define it under models'}` });
+    issues.push({
+      path: stage.models ? ['models', j] : ['model'],
+      message: `unknown model '${m}'; ${known.length ? `defined: ${known.join(', ')}` : 'define it under models'}`,
+    });
   });
   return issues;
 }

@@ -4,7 +4,7 @@
  * representative's id as detail. Every record gets `cluster_size` (1 when unique), so a weight
  * formula can favour rare records.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { expressionScope, failed, kept, type CurationRecord, type StageOutcome } from '../curation-record.js';
 import { compileExpression } from '../safe-expression.js';
 import { fieldPath, keepPolicy } from '../stage-fields.js';
@@ -47,14 +47,21 @@ export function clusterOutcomes(
     const rep = chooseRepresentative(members, policy, { texts, scores });
     const size = members.length;
     for (const i of members) {
-      outcomes[i] = i === rep ? kept({ cluster_size: size, representative: 1 }) : failed(action, [reason], { detail: `of record ${records[rep].id}`, signals: { cluster_size: size, representative: 0 } });
+      outcomes[i] =
+        i === rep
+          ? kept({ cluster_size: size, representative: 1 })
+          : failed(action, [reason], { detail: `of record ${records[rep].id}`, signals: { cluster_size: size, representative: 0 } });
     }
     const inCluster = new Set(members);
     reports.push({
       representative: records[rep].id,
       members: members.map((i) => records[i].id),
       ...(pairs.length
-        ? { pairs: pairs.filter((p) => inCluster.has(p.a) && inCluster.has(p.b)).map((p) => ({ a: records[p.a].id, b: records[p.b].id, similarity: round(p.similarity) })) }
+        ? {
+            pairs: pairs
+              .filter((p) => inCluster.has(p.a) && inCluster.has(p.b))
+              .map((p) => ({ a: records[p.a].id, b: records[p.b].id, similarity: round(p.similarity) })),
+          }
         : {}),
     });
   }

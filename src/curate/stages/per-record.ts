@@ -33,7 +33,9 @@ export function fromRule(r: RuleResult, action: 'drop' | 'flag'): StageOutcome {
 }
 
 /** The rule's own options: the stage config without the keys every stage has. Undefined values are left out so the rule's defaults apply. */
-export function ruleOptions<S extends { stage: string; name?: string; action?: string; field?: string }>(stage: S): Omit<S, 'stage' | 'name' | 'action' | 'field'> {
+export function ruleOptions<S extends { stage: string; name?: string; action?: string; field?: string }>(
+  stage: S,
+): Omit<S, 'stage' | 'name' | 'action' | 'field'> {
   const { stage: _kind, name: _name, action: _action, field: _field, ...options } = stage;
   return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Omit<S, 'stage' | 'name' | 'action' | 'field'>;
 }

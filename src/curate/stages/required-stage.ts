@@ -23,7 +23,12 @@ export const requiredStage = defineStage({
     const action = actionOf(stage);
     return (record) => {
       const missing = stage.fields.filter((f) => isMissing(getPath(record.data, f), nonEmpty));
-      return missing.length ? failed(action, missing.map((f) => `missing field ${f}`)) : kept();
+      return missing.length
+        ? failed(
+            action,
+            missing.map((f) => `missing field ${f}`),
+          )
+        : kept();
     };
   }),
 });

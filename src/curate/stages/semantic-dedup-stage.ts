@@ -28,7 +28,11 @@ export const semanticDedupStage = defineStage({
     .strict()
     .superRefine((stage, ctx) => {
       if (!stage.embedding_field === !stage.embed) {
-        ctx.addIssue({ code: 'custom', path: ['embed'], message: 'give either embedding_field (vectors in the records) or embed (an embedder spec such as local:/path/model.gguf)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['embed'],
+          message: 'give either embedding_field (vectors in the records) or embed (an embedder spec such as local:/path/model.gguf)',
+        });
       }
     }),
   async run(records, stage, context) {

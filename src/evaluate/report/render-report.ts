@@ -6,7 +6,7 @@
  */
 import type { CoreMetrics } from '../core-metrics.js';
 import { EVALUATION_METRICS, type MetricRegistry } from '../metric-registry.js';
-import { card, formatNumber as num, html, Html, table } from './html.js';
+import { card, formatNumber as num, html, table, type Html } from './html.js';
 import { REPORT_CSS } from './styles.js';
 
 export function renderReport(m: CoreMetrics, metrics: MetricRegistry = EVALUATION_METRICS): string {

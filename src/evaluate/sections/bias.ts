@@ -56,7 +56,9 @@ export const biasMetric = defineMetric({
         if (!bias) return;
         const projection: Record<string, unknown> = {};
         for (const field of bias.groups) setPath(projection, field, valueKey(getPath(record, field)));
-        bias.signals.forEach((signal, s) => (projection[`__signal_${s}`] = signalValue(record, signal)));
+        bias.signals.forEach((signal, s) => {
+          projection[`__signal_${s}`] = signalValue(record, signal);
+        });
         projections.push(projection);
       },
       finish({ records }): BiasEntries {
@@ -71,7 +73,10 @@ export const biasMetric = defineMetric({
         return {
           bias: {
             records: audit.records,
-            columns: audit.columns.map((c) => ({ column: c.column, groups: c.groups.map((g) => ({ ...g, means: renameKeys(g.means), measured: renameKeys(g.measured) })) })),
+            columns: audit.columns.map((c) => ({
+              column: c.column,
+              groups: c.groups.map((g) => ({ ...g, means: renameKeys(g.means), measured: renameKeys(g.measured) })),
+            })),
             gaps: audit.gaps.map((gap) => ({ ...gap, signal: rename(gap.signal) })),
           },
         };
@@ -105,12 +110,31 @@ function biasSection(m: CoreMetrics & BiasEntries): Html {
     const column = b.columns.find((c) => c.column === gap.column)!;
     const rows = column.groups
       .filter((g) => g.means[gap.signal] !== null)
-      .map((g) => ({ label: `${g.value} (n=${g.count})`, value: g.means[gap.signal]!, highlight: g.value === gap.highest.group || g.value === gap.lowest.group }));
+      .map((g) => ({
+        label: `${g.value} (n=${g.count})`,
+        value: g.means[gap.signal]!,
+        highlight: g.value === gap.highest.group || g.value === gap.lowest.group,
+      }));
     return html`<div class="chart-box"><h3>${gap.signal} by ${gap.column}</h3>${barsSvg(rows, { title: `${gap.signal} by ${gap.column}`, width: 520 })}</div>`;
   });
   return html`<section id="bias"><h2>Bias audit</h2>
 <p class="note">Per-group means of each signal; gap = highest − lowest group mean, relative to the overall mean. Descriptive, not a significance test.</p>
-${gaps.length ? table(['group column', 'signal', 'highest', 'lowest', 'gap', 'relative gap'], gaps.map((g) => [html`<code>${g.column}</code>`, html`<code>${g.signal}</code>`, `${g.highest.group} (${num(g.highest.mean)})`, `${g.lowest.group} (${num(g.lowest.mean)})`, num(g.gap), pct(g.relativeGap)]), { numeric: [4, 5] }) : html`<p class="note">No gaps: fewer than two groups with values.</p>`}
+${
+  gaps.length
+    ? table(
+        ['group column', 'signal', 'highest', 'lowest', 'gap', 'relative gap'],
+        gaps.map((g) => [
+          html`<code>${g.column}</code>`,
+          html`<code>${g.signal}</code>`,
+          `${g.highest.group} (${num(g.highest.mean)})`,
+          `${g.lowest.group} (${num(g.lowest.mean)})`,
+          num(g.gap),
+          pct(g.relativeGap),
+        ]),
+        { numeric: [4, 5] },
+      )
+    : html`<p class="note">No gaps: fewer than two groups with values.</p>`
+}
 <div class="charts">${charts}</div>
 ${b.columns.map((c) => html`<h3>${c.column}: records per group</h3><p class="note">${c.groups.map((g) => `${g.value}: ${num(g.count)}`).join(' · ')}</p>`)}</section>`;
 }

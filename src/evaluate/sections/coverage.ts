@@ -54,7 +54,8 @@ export const coverageMetric = defineMetric({
     const columns: { field: string; target?: Record<string, number> }[] =
       settings?.columns?.map((c) => (typeof c === 'string' ? { field: c } : c)) ?? run.recipe?.columns ?? detectAttributes(run.head, run.columns);
     const combinations = settings?.combinations ?? run.recipe?.combinations ?? [];
-    const heatmap = settings?.heatmap ?? (combinations.find((c) => c.length === 2) as [string, string] | undefined) ?? defaultHeatmap(columns.map((c) => c.field));
+    const heatmap =
+      settings?.heatmap ?? (combinations.find((c) => c.length === 2) as [string, string] | undefined) ?? defaultHeatmap(columns.map((c) => c.field));
     const fields = [...new Set([...columns.map((c) => c.field), ...combinations.flat(), ...(heatmap ?? [])])];
     const projections: Record<string, unknown>[] = [];
     return {
@@ -125,7 +126,7 @@ function coverageSection(m: CoreMetrics & CoverageEntries): Html {
   const combos = m.coverage.combinations.map(
     (c) =>
       html`<h3>${c.columns.join(' × ')}: ${num(c.observed)} of ${num(c.possible)} combinations (${pct(c.coverage)})</h3>${
-        c.missing && c.missing.length
+        c.missing?.length
           ? html`<p class="note">Missing: ${c.missing
               .slice(0, 40)
               .map((v) => v.join(' × '))

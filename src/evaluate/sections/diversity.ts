@@ -113,7 +113,9 @@ export const diversityMetric = defineMetric({
             embedSpec,
             toEmbed.items.map((item) => item.text),
           );
-          toEmbed.items.forEach((item, i) => embeddings.add({ id: item.id, vector: vectors[i] }));
+          toEmbed.items.forEach((item, i) => {
+            embeddings.add({ id: item.id, vector: vectors[i] });
+          });
         }
         const label = embeddingField ?? (embedSpec ? `${embedColumn} (${embedSpec})` : undefined);
         const total = embedSpec ? toEmbed.total : embeddings.total;
@@ -137,7 +139,11 @@ export const diversityMetric = defineMetric({
       const column = m.columns[0];
       const first = column ? m.diversity[column] : undefined;
       if (!first) return [];
-      return [card(`distinct-2 · ${column}`, num(first.distinct_2)), card(`self-BLEU · ${column}`, num(first.self_bleu)), card(`compression · ${column}`, num(first.compression_ratio))];
+      return [
+        card(`distinct-2 · ${column}`, num(first.distinct_2)),
+        card(`self-BLEU · ${column}`, num(first.self_bleu)),
+        card(`compression · ${column}`, num(first.compression_ratio)),
+      ];
     },
     sections: (m) => [diversitySection(m), lengthsSection(m)],
   },
@@ -157,15 +163,32 @@ function measureEmbeddings(field: string, vectors: number[][], total: number, se
 }
 
 function diversitySection(m: CoreMetrics & DiversityEntries): Html {
-  if (m.columns.length === 0) return html`<section id="diversity"><h2>Diversity</h2><p class="note">No text columns: name them under <code>columns</code> in the config.</p></section>`;
+  if (m.columns.length === 0)
+    return html`<section id="diversity"><h2>Diversity</h2><p class="note">No text columns: name them under <code>columns</code> in the config.</p></section>`;
   const rows = m.columns.map((c) => {
     const d = m.diversity[c];
-    return [html`<code>${c}</code>`, num(d.texts), num(d.distinct_1), num(d.distinct_2), num(d.distinct_3), num(d.distinct_4), num(d.self_bleu), num(d.compression_ratio), num(d.repetition), num(d.duplicate_texts), num(d.words.mean)];
+    return [
+      html`<code>${c}</code>`,
+      num(d.texts),
+      num(d.distinct_1),
+      num(d.distinct_2),
+      num(d.distinct_3),
+      num(d.distinct_4),
+      num(d.self_bleu),
+      num(d.compression_ratio),
+      num(d.repetition),
+      num(d.duplicate_texts),
+      num(d.words.mean),
+    ];
   });
   const ngrams = m.columns.map((c) => {
     const top = m.diversity[c].top_ngrams;
     if (top.length === 0) return html``;
-    return html`<h3>Most repeated phrases · ${c}</h3>${table(['phrase', 'records', 'share'], top.slice(0, 15).map((t) => [t.ngram, num(t.records), pct(t.share)]), { numeric: [1, 2] })}`;
+    return html`<h3>Most repeated phrases · ${c}</h3>${table(
+      ['phrase', 'records', 'share'],
+      top.slice(0, 15).map((t) => [t.ngram, num(t.records), pct(t.share)]),
+      { numeric: [1, 2] },
+    )}`;
   });
   const emb = m.embeddings;
   return html`<section id="diversity"><h2>Diversity</h2>

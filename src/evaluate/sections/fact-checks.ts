@@ -163,14 +163,41 @@ function factualnessSection(m: CoreMetrics & FactCheckEntries): Html {
     ? f.records
         .slice(0, 30)
         .flatMap((r) =>
-          r.claims.map((claim, i) => [i === 0 ? r.record : '', i === 0 ? pct(r.faithfulness) : '', claim.claim, html`<span class="status ${claim.verdict === 'supported' ? 'pass' : 'fail'}">${claim.verdict}</span>`, claim.evidence]),
+          r.claims.map((claim, i) => [
+            i === 0 ? r.record : '',
+            i === 0 ? pct(r.faithfulness) : '',
+            claim.claim,
+            html`<span class="status ${claim.verdict === 'supported' ? 'pass' : 'fail'}">${claim.verdict}</span>`,
+            claim.evidence,
+          ]),
         )
     : [];
   return html`<section id="factualness"><h2>Factualness</h2>
-${f ? html`<p class="note">Claims of <code>${f.field}</code> checked against each record's passages by <code>${f.model}</code>: ${num(f.records_checked)} records (${num(f.records_skipped)} without passages skipped).</p>
+${
+  f
+    ? html`<p class="note">Claims of <code>${f.field}</code> checked against each record's passages by <code>${f.model}</code>: ${num(f.records_checked)} records (${num(f.records_skipped)} without passages skipped).</p>
 ${table(['claims', 'supported', 'contradicted', 'not found', 'errors', 'faithfulness', 'mean per record'], [[num(f.claims), num(f.supported), num(f.contradicted), num(f.not_found), num(f.errors), pct(f.faithfulness), pct(f.mean_record_faithfulness)]], { numeric: [0, 1, 2, 3, 4, 5, 6] })}
-${verdictRows.length ? table(['record', 'faithfulness', 'claim', 'verdict', 'evidence'], verdictRows) : ''}` : ''}
-${c ? html`<h3>Consistency across records</h3><p class="note">${num(c.candidate_pairs)} candidate pairs sharing entities; ${num(c.pairs_checked)} checked; ${num(c.contradictions)} contradictions (${pct(c.contradiction_rate)}).</p>
-${c.examples.length ? table(['records', 'shared', 'text A', 'text B', 'evidence'], c.examples.map((e) => [`${e.a} / ${e.b}`, e.shared.join(', '), html`<div class="snippet">${e.text_a}</div>`, html`<div class="snippet">${e.text_b}</div>`, e.evidence])) : ''}` : ''}
+${verdictRows.length ? table(['record', 'faithfulness', 'claim', 'verdict', 'evidence'], verdictRows) : ''}`
+    : ''
+}
+${
+  c
+    ? html`<h3>Consistency across records</h3><p class="note">${num(c.candidate_pairs)} candidate pairs sharing entities; ${num(c.pairs_checked)} checked; ${num(c.contradictions)} contradictions (${pct(c.contradiction_rate)}).</p>
+${
+  c.examples.length
+    ? table(
+        ['records', 'shared', 'text A', 'text B', 'evidence'],
+        c.examples.map((e) => [
+          `${e.a} / ${e.b}`,
+          e.shared.join(', '),
+          html`<div class="snippet">${e.text_a}</div>`,
+          html`<div class="snippet">${e.text_b}</div>`,
+          e.evidence,
+        ]),
+      )
+    : ''
+}`
+    : ''
+}
 </section>`;
 }

@@ -71,7 +71,11 @@ export const privacyMetric = defineMetric({
   },
   start({ privacy: settings }, run) {
     const piiFields = settings?.pii_columns ?? run.columns;
-    const pii = new PiiAccumulator(piiFields, { types: settings?.pii_types, minConfidence: settings?.min_confidence, examplesPerType: settings?.examples_per_type });
+    const pii = new PiiAccumulator(piiFields, {
+      types: settings?.pii_types,
+      minConfidence: settings?.min_confidence,
+      examplesPerType: settings?.examples_per_type,
+    });
     const referenceFile = run.overrides.reference ?? (settings?.reference ? run.resolve(settings.reference) : undefined);
     const leakageColumn = settings?.leakage_column ?? run.columns[0];
     const leakageTexts: { id: string; text: string }[] = [];
@@ -115,7 +119,10 @@ export const privacyMetric = defineMetric({
     };
   },
   report: {
-    cards: (m) => [card('PII spans', num(m.pii.total), m.pii.total > 0 ? 'bad' : undefined), ...(m.leakage ? [card('longest shared span', `${num(m.leakage.longest_span.max)} words`)] : [])],
+    cards: (m) => [
+      card('PII spans', num(m.pii.total), m.pii.total > 0 ? 'bad' : undefined),
+      ...(m.leakage ? [card('longest shared span', `${num(m.leakage.longest_span.max)} words`)] : []),
+    ],
     sections: (m) => [privacySection(m)],
   },
 });
@@ -147,18 +154,75 @@ function privacySection(m: CoreMetrics & PrivacyEntries): Html {
   const can = m.canaries;
   return html`<section id="privacy"><h2>Privacy</h2>
 <p class="note">PII scanned in ${p.fields.map((f) => f).join(', ') || 'no fields'}: ${num(p.total)} spans in ${num(p.records_with_pii)} of ${num(p.records)} records.</p>
-${byType.length ? table(['type', 'spans'], byType.map(([t, n]) => [t, num(n)]), { numeric: [1] }) : ''}
-${p.examples.length ? html`<h3>Examples</h3>${table(['record', 'field', 'type', 'confidence', 'context'], p.examples.map((e) => [e.record, e.field, e.type, num(e.confidence, 2), html`<div class="snippet">${highlight(e.context, e.start, e.end, e.type)}</div>`]), { numeric: [3] })}` : ''}
-${leak ? html`<h3>Leakage against <code>${leak.reference}</code></h3>
+${
+  byType.length
+    ? table(
+        ['type', 'spans'],
+        byType.map(([t, n]) => [t, num(n)]),
+        { numeric: [1] },
+      )
+    : ''
+}
+${
+  p.examples.length
+    ? html`<h3>Examples</h3>${table(
+        ['record', 'field', 'type', 'confidence', 'context'],
+        p.examples.map((e) => [
+          e.record,
+          e.field,
+          e.type,
+          num(e.confidence, 2),
+          html`<div class="snippet">${highlight(e.context, e.start, e.end, e.type)}</div>`,
+        ]),
+        { numeric: [3] },
+      )}`
+    : ''
+}
+${
+  leak
+    ? html`<h3>Leakage against <code>${leak.reference}</code></h3>
 <p class="note">${num(leak.texts)} texts of <code>${leak.column}</code> against ${num(leak.references)} reference records. Longest shared span in words; 8-gram overlap share; distance to closest record = 1 − best Jaccard of word 3-grams.</p>
-${table(['measure', 'mean', 'median', 'p95', 'max'], [
-  ['longest shared span (words)', num(leak.longest_span.mean), num(leak.longest_span.p50), num(leak.longest_span.p95), num(leak.longest_span.max)],
-  ['8-gram overlap', num(leak.ngram_overlap.mean), num(leak.ngram_overlap.p50), num(leak.ngram_overlap.p95), num(leak.ngram_overlap.max)],
-  ['distance to closest', num(leak.distance_to_closest.mean), num(leak.distance_to_closest.p50), num(leak.distance_to_closest.p95), num(leak.distance_to_closest.min)],
-], { numeric: [1, 2, 3, 4] })}
+${table(
+  ['measure', 'mean', 'median', 'p95', 'max'],
+  [
+    ['longest shared span (words)', num(leak.longest_span.mean), num(leak.longest_span.p50), num(leak.longest_span.p95), num(leak.longest_span.max)],
+    ['8-gram overlap', num(leak.ngram_overlap.mean), num(leak.ngram_overlap.p50), num(leak.ngram_overlap.p95), num(leak.ngram_overlap.max)],
+    [
+      'distance to closest',
+      num(leak.distance_to_closest.mean),
+      num(leak.distance_to_closest.p50),
+      num(leak.distance_to_closest.p95),
+      num(leak.distance_to_closest.min),
+    ],
+  ],
+  { numeric: [1, 2, 3, 4] },
+)}
 <p class="note">(for distance, the last column is the minimum)</p>
-${leak.worst.filter((w) => w.longest_span > 0).length ? table(['record', 'longest span', 'shared words', 'overlap', 'distance'], leak.worst.filter((w) => w.longest_span > 0).map((w) => [w.record, num(w.longest_span), html`<div class="snippet">${w.span}</div>`, num(w.overlap), num(w.distance)]), { numeric: [1, 3, 4] }) : ''}` : ''}
-${can ? html`<h3>Canaries</h3><p class="${can.found > 0 ? 'status fail' : 'status pass'}">${num(can.found)} of ${num(can.checked)} canaries found</p>
-${can.hits.length ? table(['canary', 'records', 'match'], can.hits.map((h) => [h.canary, h.records.join(', '), h.loose_only ? 'reformatted' : 'exact'])) : ''}` : ''}
+${
+  leak.worst.filter((w) => w.longest_span > 0).length
+    ? table(
+        ['record', 'longest span', 'shared words', 'overlap', 'distance'],
+        leak.worst
+          .filter((w) => w.longest_span > 0)
+          .map((w) => [w.record, num(w.longest_span), html`<div class="snippet">${w.span}</div>`, num(w.overlap), num(w.distance)]),
+        { numeric: [1, 3, 4] },
+      )
+    : ''
+}`
+    : ''
+}
+${
+  can
+    ? html`<h3>Canaries</h3><p class="${can.found > 0 ? 'status fail' : 'status pass'}">${num(can.found)} of ${num(can.checked)} canaries found</p>
+${
+  can.hits.length
+    ? table(
+        ['canary', 'records', 'match'],
+        can.hits.map((h) => [h.canary, h.records.join(', '), h.loose_only ? 'reformatted' : 'exact']),
+      )
+    : ''
+}`
+    : ''
+}
 </section>`;
 }

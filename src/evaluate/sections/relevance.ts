@@ -56,7 +56,8 @@ export const relevanceMetric = defineMetric({
         if (example) labelled.push(example);
       },
       finish: (): RelevanceEntries => ({
-        relevance: settings && testFile ? measureRelevance(settings, testFile, settings.train_file ? run.resolve(settings.train_file) : undefined, labelled) : null,
+        relevance:
+          settings && testFile ? measureRelevance(settings, testFile, settings.train_file ? run.resolve(settings.train_file) : undefined, labelled) : null,
       }),
     };
   },
@@ -72,7 +73,12 @@ function labelledText(record: unknown, fields: { text_field: string; label_field
   return typeof text === 'string' && label !== undefined && label !== null && label !== '' ? { text, label: valueKey(label) } : undefined;
 }
 
-function measureRelevance(fields: { text_field: string; label_field: string }, testFile: string, trainFile: string | undefined, synthetic: LabeledText[]): RelevanceMetrics {
+function measureRelevance(
+  fields: { text_field: string; label_field: string },
+  testFile: string,
+  trainFile: string | undefined,
+  synthetic: LabeledText[],
+): RelevanceMetrics {
   const read = (file: string): LabeledText[] => readRecordsFile(file).flatMap((r) => labelledText(r, fields) ?? []);
   const realTest = read(testFile);
   if (realTest.length === 0) throw new DatasetError(`${testFile}: no records with ${fields.text_field} and ${fields.label_field}`);

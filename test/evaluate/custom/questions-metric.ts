@@ -41,6 +41,11 @@ export const questionsMetric = defineMetric({
   },
   report: {
     cards: (m) => (m.questions ? [card('questions', pct(m.questions.share))] : []),
-    sections: (m) => (m.questions ? [html`<section id="questions"><h2>Questions</h2><p class="note">${m.questions.questions} of ${m.questions.texts} texts of <code>${m.questions.field}</code> end with a question mark.</p></section>`] : []),
+    sections: (m) =>
+      m.questions
+        ? [
+            html`<section id="questions"><h2>Questions</h2><p class="note">${m.questions.questions} of ${m.questions.texts} texts of <code>${m.questions.field}</code> end with a question mark.</p></section>`,
+          ]
+        : [],
   },
 });
