@@ -46,7 +46,10 @@ export interface GenerateOptions {
 /** What may change between a run and its resume without making it another recipe's run. */
 type Overrides = Pick<GenerateOptions, 'records' | 'localModel' | 'maxCost'>;
 
+/** The resolved recipe (overrides applied), for people and tools to read. */
 export const RECIPE_FILE = 'recipe.json';
+/** The recipe as written, in the run database: the run's identity and what resume plans from. */
+const RECIPE_META = 'recipe';
 const OVERRIDES_META = 'overrides';
 /** Output tokens assumed for a budget reservation when neither the column nor the model sets max_tokens. */
 const BUDGET_DEFAULT_MAX_TOKENS = 4096;
@@ -60,15 +63,15 @@ export class RunDirError extends SynthkitError {}
 export async function generateRecords(recipe: string | RecipeInput | Plan, options: GenerateOptions): Promise<RunSummary> {
   const plan = typeof recipe === 'string' ? loadRecipeFile(recipe) : isPlan(recipe) ? recipe : planRecipeObject(recipe);
   const dir = resolve(options.out);
-  const recipePath = join(dir, RECIPE_FILE);
   // The recipe as written is the run's identity; overrides (record count, model file, budget) are
   // kept apart, so a first run that failed for want of a model can be run again with --local-model.
   const text = JSON.stringify(plan.recipe, null, 2);
-  if (existsSync(recipePath) && !sameRecipe(readFileSync(recipePath, 'utf8'), text)) {
-    throw new RunDirError(`${dir} already holds a run of a different recipe; choose another --out, or continue that run with: synthkit resume ${dir}`);
-  }
   return withRunDir(dir, async (store) => {
-    if (!existsSync(recipePath)) await writeFileAtomic(recipePath, text);
+    const stored = storedRecipe(store);
+    if (stored !== undefined && !sameRecipe(stored, text)) {
+      throw new RunDirError(`${dir} already holds a run of a different recipe; choose another --out, or continue that run with: synthkit resume ${dir}`);
+    }
+    store.setMeta(RECIPE_META, text);
     return runPlan(plan, store, mergeOverrides(store, options), options);
   });
 }
@@ -78,8 +81,16 @@ export async function resumeRecords(runDir: string, options: Omit<GenerateOption
   const dir = resolve(runDir);
   const recipePath = join(dir, RECIPE_FILE);
   if (!existsSync(recipePath)) throw new RunDirError(`${dir} is not a synthkit run directory (no ${RECIPE_FILE})`);
-  const plan = planRecipeObject(JSON.parse(readFileSync(recipePath, 'utf8')), recipePath);
-  return withRunDir(dir, (store) => runPlan(plan, store, mergeOverrides(store, options), { ...options, out: dir }));
+  return withRunDir(dir, (store) => {
+    const plan = planRecipeObject(JSON.parse(storedRecipe(store)!), recipePath);
+    return runPlan(plan, store, mergeOverrides(store, options), { ...options, out: dir });
+  });
+}
+
+/** The recipe as written (run directories made before it was kept in the database hold it in recipe.json). */
+function storedRecipe(store: RunStore): string | undefined {
+  const file = join(store.dir, RECIPE_FILE);
+  return store.getMeta(RECIPE_META) ?? (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
 }
 
 function isPlan(value: RecipeInput | Plan): value is Plan {
@@ -100,9 +111,11 @@ function sameRecipe(stored: string, text: string): boolean {
 async function withRunDir<T>(dir: string, body: (store: RunStore) => Promise<T>): Promise<T> {
   mkdirSync(dir, { recursive: true });
   const unlock = lockRunDir(dir);
+  const store = new RunStore(dir);
   try {
-    return await body(new RunStore(dir));
+    return await body(store);
   } finally {
+    store.close();
     unlock();
   }
 }
@@ -130,6 +143,7 @@ async function runPlan(given: Plan, store: RunStore, overrides: Overrides, optio
   const started = performance.now();
   const plan = { ...given, recipe: applyOverrides(given.recipe, overrides, options.cache) };
   const { recipe, seed } = plan;
+  await writeFileAtomic(join(store.dir, RECIPE_FILE), JSON.stringify(recipe, null, 2));
   const emit = options.onEvent ?? (() => {});
   const sharedCache = recipe.cache === false ? undefined : new SharedCallCache(options.cacheDir);
   const usedModels = new Set(plan.columns.flatMap((p) => plan.kinds.modelsOf(p.column)));

@@ -62,6 +62,7 @@ export async function resolveLocalModelPath(
   } catch (error) {
     if (opts.signal?.aborted) throw opts.signal.reason;
     const why = error instanceof ModelDownloadError || error instanceof ModelSetupError ? error.message : `${(error as Error).message}`.split('\n')[0];
-    throw new ModelSetupError(`no local model file given, and the default model could not be downloaded from ${uri}: ${why}. ${LOCAL_MODEL_HINT}`, { cause: error });
+    const sentence = /[.?!]$/.test(why) ? why : `${why}.`;
+    throw new ModelSetupError(`no local model file given, and the default model could not be downloaded from ${uri}: ${sentence} ${LOCAL_MODEL_HINT}`, { cause: error });
   }
 }

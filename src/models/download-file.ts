@@ -23,6 +23,7 @@ import { pipeline } from 'node:stream/promises';
 import { Agent, type Dispatcher } from 'undici';
 import { SynthkitError } from '../core/synthkit-error.js';
 import { subscribeAbort } from './abort-fanout.js';
+import { abortable } from './abortable.js';
 import { describeNetworkFailure, type NetworkFailure } from './network-error.js';
 
 export const DEFAULT_DOWNLOAD_CONNECT_TIMEOUT_MS = 10_000;
@@ -76,10 +77,15 @@ export async function downloadFile(options: DownloadFileOptions): Promise<void> 
   const controller = new AbortController();
   let phase: 'connect' | 'body' = 'connect';
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, connectTimeoutMs);
+  // One timer, re-armed per phase with that phase's limit; refresh() restarts it with the same limit.
+  let timer: NodeJS.Timeout | undefined;
+  const arm = (ms: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, ms);
+  };
   const unsubscribe = signal ? subscribeAbort(signal, () => controller.abort()) : undefined;
   const shown = options.url.href;
   try {
@@ -88,9 +94,8 @@ export async function downloadFile(options: DownloadFileOptions): Promise<void> 
     for (let fresh = false; ; fresh = true) {
       if (fresh && existsSync(partial)) unlinkSync(partial);
       const offset = existsSync(partial) ? statSync(partial).size : 0;
-      timer.refresh();
       phase = 'connect';
-      const { response, url } = await openFollowingRedirects(agent, options.url, options.headers ?? {}, offset, controller.signal, () => timer.refresh());
+      const { response, url } = await openFollowingRedirects(agent, options.url, options.headers ?? {}, offset, controller.signal, () => arm(connectTimeoutMs));
       if (response.statusCode === 416 && offset > 0 && !fresh) {
         await response.body.dump();
         continue;
@@ -114,7 +119,8 @@ export async function downloadFile(options: DownloadFileOptions): Promise<void> 
       const totalBytes = range?.total ?? (Number.isFinite(length) && length >= 0 ? start + length : 0);
 
       phase = 'body';
-      timer.refresh();
+      arm(stallTimeoutMs);
+      const stallTimer = timer!;
       let downloadedBytes = start;
       let lastReport = 0;
       const report = (force: boolean) => {
@@ -126,7 +132,7 @@ export async function downloadFile(options: DownloadFileOptions): Promise<void> 
       report(true);
       const count = new Transform({
         transform(chunk: Buffer, _encoding, callback) {
-          timer.refresh();
+          stallTimer.refresh();
           downloadedBytes += chunk.length;
           report(false);
           callback(null, chunk);
@@ -151,8 +157,8 @@ export async function downloadFile(options: DownloadFileOptions): Promise<void> 
         : new ModelDownloadError(`the download of ${shown} stalled: no data for ${seconds} s; run again to resume`, 'stalled', { url: shown });
     }
     const failure = describeNetworkFailure(error);
-    const suffix = failure.kind === 'connection_lost' ? '; run again to resume' : failure.code === 'ENOTFOUND' ? ': is this machine offline, or the host name wrong?' : '';
-    throw new ModelDownloadError(`cannot download from ${options.url.host} (${failure.text})${suffix}`, failure.kind, { url: shown, code: failure.code });
+    const suffix = failure.kind === 'connection_lost' ? '; run again to resume' : failure.code === 'ENOTFOUND' ? ' (is this machine offline, or the host name wrong?)' : '';
+    throw new ModelDownloadError(`cannot download from ${options.url.host}: ${failure.text}${suffix}`, failure.kind, { url: shown, code: failure.code });
   } finally {
     clearTimeout(timer);
     unsubscribe?.();
@@ -176,7 +182,7 @@ async function openFollowingRedirects(
   let url = first;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     onHop();
-    const response = await agent.request({
+    const response = await abortable(agent.request({
       origin: url.origin,
       path: url.pathname + url.search,
       method: 'GET',
@@ -187,7 +193,7 @@ async function openFollowingRedirects(
         ...(offset > 0 ? { range: `bytes=${offset}-` } : {}),
       },
       signal,
-    });
+    }), signal, (late) => late.body.destroy());
     const location = header(response.headers, 'location');
     if (response.statusCode >= 300 && response.statusCode < 400 && location) {
       await response.body.dump();

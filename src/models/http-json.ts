@@ -23,6 +23,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { Agent } from 'undici';
 import { subscribeAbort } from './abort-fanout.js';
+import { abortable } from './abortable.js';
 import { DEFAULT_MAX_SOCKETS, DEFAULT_TIMEOUT_MS } from './defaults.js';
 import { describeNetworkFailure, oneLine } from './network-error.js';
 import { ModelCallError, ModelSetupError } from './types.js';
@@ -106,14 +107,15 @@ export function createHttpJsonClient(options: HttpJsonClientOptions = {}): HttpJ
     // Through the fan-out: one listener on the caller's signal however many calls share it.
     const unsubscribe = signal ? subscribeAbort(signal, () => controller.abort()) : undefined;
     try {
-      const reply = await dispatcher().request({
+      // abortable: undici's request does not settle on abort while connecting (abortable.ts).
+      const reply = await abortable(dispatcher().request({
         origin: target.origin,
         path: target.pathname + target.search,
         method: 'POST',
         headers: { ...call.headers, 'content-type': 'application/json' },
         body: JSON.stringify(body),
         signal: controller.signal,
-      });
+      }), controller.signal, (late) => late.body.destroy());
       answered.add(target.origin);
       const bodyText = await reply.body.text();
       return { status: reply.statusCode, headers: reply.headers as IncomingHttpHeaders, bodyText };

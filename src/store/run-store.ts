@@ -223,7 +223,9 @@ export class RunStore implements CallLog {
     this.writes.flush();
   }
 
+  /** Idempotent: the engine closes the store when a run ends, and so does whoever opened it. */
   close(): void {
+    if (!this.db.open) return;
     this.flush();
     this.db.close();
   }

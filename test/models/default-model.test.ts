@@ -8,10 +8,11 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../src/pipeline/run-pipeline.js';
-import { resolveLocalModelPath } from '../../src/models/default-model.js';
+import { DEFAULT_MODEL_URI, resolveLocalModelPath } from '../../src/models/default-model.js';
 import { ModelSetupError } from '../../src/models/types.js';
 import type { GenerateEvent } from '../../src/generate/events.js';
 import { STORIES_MODEL, tempDir } from '../support/paths.js';
+import { startBlackhole } from './blackhole.js';
 
 let server: http.Server;
 let url = '';
@@ -80,5 +81,87 @@ describe('default local model', () => {
       expect(error.message).toContain('--local-model');
       expect(error.message).toContain('models.<name>.path');
     });
+  });
+
+  /** The three ways to give a model, and the command that downloads the default one ahead of time. */
+  function expectHowToGiveAModel(message: string) {
+    expect(message).toContain('models.<name>.path');
+    expect(message).toContain('SYNTHKIT_LOCAL_MODEL');
+    expect(message).toContain('--local-model');
+    expect(message).toContain('synthkit models pull');
+  }
+
+  it('fails at once when the model host does not resolve (offline), saying how to give a model', async () => {
+    await withEnv({ SYNTHKIT_CACHE_DIR: tempDir(), SYNTHKIT_LOCAL_MODEL: undefined, SYNTHKIT_DEFAULT_MODEL_URI: 'http://synthkit-model-host.invalid/m.gguf' }, async () => {
+      const started = performance.now();
+      const error = await resolveLocalModelPath(undefined).catch((e) => e);
+      expect(performance.now() - started).toBeLessThan(15_000);
+      expect(error).toBeInstanceOf(ModelSetupError);
+      expect(error.message).toContain('host not found');
+      expectHowToGiveAModel(error.message);
+    });
+  });
+
+  it('resolves the real default hf: URI against the Hub endpoint, and fails fast when that host is unknown', async () => {
+    // HF_ENDPOINT stands in for huggingface.co, which does not resolve on an offline machine.
+    await withEnv(
+      { SYNTHKIT_CACHE_DIR: tempDir(), SYNTHKIT_LOCAL_MODEL: undefined, SYNTHKIT_DEFAULT_MODEL_URI: undefined, HF_ENDPOINT: 'https://synthkit-hub.invalid/' },
+      async () => {
+        const error = await resolveLocalModelPath(undefined).catch((e) => e);
+        expect(error).toBeInstanceOf(ModelSetupError);
+        expect(error.message).toContain(DEFAULT_MODEL_URI);
+        expect(error.message).toContain('synthkit-hub.invalid');
+        expectHowToGiveAModel(error.message);
+      },
+    );
+  });
+
+  it('fails at once for a closed port', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    await withEnv({ SYNTHKIT_CACHE_DIR: tempDir(), SYNTHKIT_LOCAL_MODEL: undefined, SYNTHKIT_DEFAULT_MODEL_URI: `http://127.0.0.1:${port}/m.gguf` }, async () => {
+      const started = performance.now();
+      const error = await resolveLocalModelPath(undefined).catch((e) => e);
+      expect(performance.now() - started).toBeLessThan(2_000);
+      expect(error).toBeInstanceOf(ModelSetupError);
+      expect(error.message).toContain('connection refused');
+      expectHowToGiveAModel(error.message);
+    });
+  });
+
+  it('fails within 15 s, with the default limits, when nothing answers at the model host (blackholed)', async () => {
+    const blackhole = await startBlackhole();
+    try {
+      await withEnv({ SYNTHKIT_CACHE_DIR: tempDir(), SYNTHKIT_LOCAL_MODEL: undefined, SYNTHKIT_DEFAULT_MODEL_URI: `${blackhole.url}/m.gguf` }, async () => {
+        const started = performance.now();
+        const error = await resolveLocalModelPath(undefined).catch((e) => e);
+        expect(performance.now() - started).toBeLessThan(15_000);
+        expect(error).toBeInstanceOf(ModelSetupError);
+        expect(error.message).toContain('no answer');
+        expectHowToGiveAModel(error.message);
+      });
+    } finally {
+      blackhole.close();
+    }
+  });
+
+  it('stops at once when its signal aborts (Ctrl-C), with the signal reason', async () => {
+    const blackhole = await startBlackhole();
+    try {
+      await withEnv({ SYNTHKIT_CACHE_DIR: tempDir(), SYNTHKIT_LOCAL_MODEL: undefined, SYNTHKIT_DEFAULT_MODEL_URI: `${blackhole.url}/m.gguf` }, async () => {
+        const controller = new AbortController();
+        const pending = resolveLocalModelPath(undefined, { signal: controller.signal }).catch((e) => e);
+        await new Promise((r) => setTimeout(r, 200));
+        const abortedAt = performance.now();
+        controller.abort();
+        const error = await pending;
+        expect(performance.now() - abortedAt).toBeLessThan(200);
+        expect(error.name).toBe('AbortError');
+      });
+    } finally {
+      blackhole.close();
+    }
   });
 });
