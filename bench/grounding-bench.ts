@@ -90,7 +90,6 @@ function makeDocument(r: Rng, n: number): { text: string; contentWords: string[]
     return w;
   };
   const paragraphs: string[] = [];
-  let words = 0;
   const paragraphCount = r.int(3, 4);
   for (let p = 0; p < paragraphCount; p++) {
     const sentences: string[] = [];
@@ -100,7 +99,6 @@ function makeDocument(r: Rng, n: number): { text: string; contentWords: string[]
       const sentence = Array.from({ length }, word).join(' ');
       sentences.push(`${sentence[0].toUpperCase()}${sentence.slice(1)}.`);
       inParagraph += length;
-      words += length;
     }
     paragraphs.push(sentences.join(' '));
   }

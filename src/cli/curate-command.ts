@@ -31,7 +31,7 @@ export function curateCommand(): Command {
 
 async function runCurate(input: string, opts: CurateCommandOptions, signal: AbortSignal): Promise<number> {
   const config = loadCurateConfigFile(opts.with);
-  let result;
+  let result: Awaited<ReturnType<typeof curateRecords>>;
   try {
     result = await curateRecords(input, config, {
       out: opts.out,

@@ -28,11 +28,11 @@ export function graphCommand(): Command {
           if (top.length > 0) {
             out.push(`most central concepts (PageRank):`);
             const width = Math.max(...top.map((n) => n.label.length));
-            top.forEach((n, i) =>
+            for (const [i, n] of top.entries()) {
               out.push(
                 `${String(i + 1).padStart(3)}. ${n.label.padEnd(width)}  pagerank ${n.pageRank.toFixed(4)}  degree ${String(n.degree).padStart(3)}  chunks ${String(n.chunkIds.length).padStart(3)}  documents ${n.documents}`,
-              ),
-            );
+              );
+            }
           }
           if (opts.json) out.push(`wrote ${opts.json}`);
           if (opts.graphml) out.push(`wrote ${opts.graphml}`);

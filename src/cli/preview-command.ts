@@ -188,7 +188,8 @@ export function padDisplay(text: string, width: number): string {
 // East Asian wide and fullwidth ranges (Unicode UAX #11) and the emoji blocks terminals draw two columns wide.
 const WIDE =
   /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
-const ZERO_WIDTH = /[\p{M}\u200b-\u200f\ufe00-\ufe0f]/u;
+// Combining marks, zero-width characters and variation selectors take no column of their own.
+const ZERO_WIDTH = /\p{M}|[\u200b-\u200f]|[\ufe00-\ufe0f]/u;
 
 function charWidth(ch: string): number {
   return ZERO_WIDTH.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;

@@ -15,7 +15,9 @@ const scratch = () => {
   dirs.push(dir);
   return dir;
 };
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 describe('ingest of the example policy documents', () => {
   it('indexes every document, with chunks that point back into the extracted text', async () => {

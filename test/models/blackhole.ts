@@ -18,14 +18,15 @@ export interface Blackhole {
 
 const LISTENER = `
 const s = require('net').createServer();
-s.listen({ port: 0, host: '127.0.0.1', backlog: 1 }, () => {
+s.listen({ port: Number(process.argv[1] || 0), host: '127.0.0.1', backlog: 1 }, () => {
   process.stdout.write(String(s.address().port) + '\\n');
   setTimeout(() => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0), 50);
 });`;
 
-export async function startBlackhole(): Promise<Blackhole> {
-  const child = spawn(process.execPath, ['-e', LISTENER], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve, reject) => {
+/** `port`: take over a port a test server just gave up (0: any free port). */
+export async function startBlackhole(port = 0): Promise<Blackhole> {
+  const child = spawn(process.execPath, ['-e', LISTENER, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const bound = await new Promise<number>((resolve, reject) => {
     child.stdout!.once('data', (d) => resolve(Number(String(d).trim())));
     child.once('error', reject);
   });
@@ -33,14 +34,14 @@ export async function startBlackhole(): Promise<Blackhole> {
   // Fill the accept queue; the kernel completes these handshakes, then drops new SYNs.
   const fillers: net.Socket[] = [];
   for (let i = 0; i < 3; i++) {
-    const socket = net.connect(port, '127.0.0.1');
+    const socket = net.connect(bound, '127.0.0.1');
     socket.on('error', () => {});
     fillers.push(socket);
   }
   await new Promise((r) => setTimeout(r, 200));
   return {
-    port,
-    url: `http://127.0.0.1:${port}`,
+    port: bound,
+    url: `http://127.0.0.1:${bound}`,
     close() {
       for (const socket of fillers) socket.destroy();
       child.kill('SIGKILL');

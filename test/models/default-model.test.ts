@@ -24,7 +24,7 @@ beforeAll(async () => {
     if (!req.url?.endsWith('/tiny.gguf')) return void res.writeHead(404).end();
     const range = /bytes=(\d+)-(\d*)/.exec(req.headers.range ?? '');
     const start = range ? Number(range[1]) : 0;
-    const end = range && range[2] ? Number(range[2]) : size - 1;
+    const end = range?.[2] ? Number(range[2]) : size - 1;
     res.writeHead(range ? 206 : 200, {
       'content-length': end - start + 1,
       'accept-ranges': 'bytes',

@@ -165,7 +165,10 @@ describe('generateStructured', () => {
     const contexts: unknown[] = [];
     const engine = createMockEngine({ replies: ['ok'] });
     const caller = directCaller(engine);
-    await generateStructured({ call: (model, request, context) => (contexts.push([model, context]), caller.call(model, request, context)) }, {
+    await generateStructured({ call: (model, request, context) => {
+        contexts.push([model, context]);
+        return caller.call(model, request, context);
+      } }, {
       model: 'judge',
       messages,
       context: { idx: -1, column: 'quality' },
