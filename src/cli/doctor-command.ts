@@ -39,7 +39,9 @@ const SMALL_MODEL_BYTES = 100e6;
 
 export function doctorCommand(): Command {
   return new Command('doctor')
-    .description('check this machine: Node, the llama.cpp engine, threads, model files, cache, API key variables; with a recipe, whether each of its models can run here')
+    .description(
+      'check this machine: Node, the llama.cpp engine, threads, model files, cache, API key variables; with a recipe, whether each of its models can run here',
+    )
     .argument('[recipe]', 'recipe YAML file whose models to check')
     .option('--local-model <file.gguf>', "check the recipe's local models against this GGUF file, as generate --local-model runs them")
     .action((recipe: string | undefined, opts: { localModel?: string }) => runCommand(() => doctor(recipe, opts.localModel)));
@@ -80,7 +82,8 @@ async function doctor(recipeFile: string | undefined, localModel: string | undef
     add('info', `default model ${defaultUri}: not downloaded (\`synthkit models pull\` fetches it, about 1.1 GB); ${describeProbe(defaultHost)}`);
   }
   const others = listCachedModels().filter((m) => m.path !== cachedDefault);
-  for (const m of others) add('info', `cached model ${m.path} (${formatBytes(m.bytes)})${m.partial ? ', an incomplete download' : m.uri ? ` from ${m.uri}` : ''}`);
+  for (const m of others)
+    add('info', `cached model ${m.path} (${formatBytes(m.bytes)})${m.partial ? ', an incomplete download' : m.uri ? ` from ${m.uri}` : ''}`);
   const cacheDir = defaultCacheDir();
   add('info', `cache dir ${cacheDir} (${existsSync(cacheDir) ? formatBytes(folderBytes(cacheDir)) : 'not created yet'})`);
 
@@ -129,7 +132,9 @@ async function checkEngine(): Promise<{ ok: boolean; text: string }> {
     // 'auto' is what `gpu: true` in a recipe asks for; it falls back to the CPU build by itself.
     const llama = await getLlama({ gpu: 'auto', build: 'never', logLevel: LlamaLogLevel.error });
     const gpuNames = llama.gpu ? await llama.getGpuDeviceNames().catch(() => [] as string[]) : [];
-    const device = llama.gpu ? `GPU: ${llama.gpu}${gpuNames.length ? ` (${gpuNames.join(', ')})` : ''}; recipes use it with gpu: true` : 'CPU only (no usable GPU build or device)';
+    const device = llama.gpu
+      ? `GPU: ${llama.gpu}${gpuNames.length ? ` (${gpuNames.join(', ')})` : ''}; recipes use it with gpu: true`
+      : 'CPU only (no usable GPU build or device)';
     const text = `engine node-llama-cpp ${version}, llama.cpp ${llama.llamaCppRelease.release}, ${llama.buildType} binary loaded; ${device}`;
     await llama.dispose();
     return { ok: true, text };
@@ -181,7 +186,12 @@ function allModels(plan: PipelinePlan, localModel: string | undefined): Record<s
 function withModels(plan: PipelinePlan, models: Record<string, ModelConfig>): PipelinePlan {
   const pick = (section?: { models?: Record<string, ModelConfig> }) =>
     section?.models ? { ...section, models: Object.fromEntries(Object.keys(section.models).map((n) => [n, models[n]])) } : section;
-  return { ...plan, recipe: { ...plan.recipe, models: pick(plan.recipe)!.models! }, curate: pick(plan.curate) as PipelinePlan['curate'], evaluate: pick(plan.evaluate) as PipelinePlan['evaluate'] };
+  return {
+    ...plan,
+    recipe: { ...plan.recipe, models: pick(plan.recipe)!.models! },
+    curate: pick(plan.curate) as PipelinePlan['curate'],
+    evaluate: pick(plan.evaluate) as PipelinePlan['evaluate'],
+  };
 }
 
 function recipeKeyVars(plan: PipelinePlan): string[] {

@@ -62,7 +62,11 @@ function list(): number {
   }
   const defaultPath = cachedModelPath(defaultModelUri());
   for (const m of models) {
-    const what = m.partial ? 'incomplete download (`synthkit models pull` resumes it)' : m.uri ? `${m.uri}${m.path === defaultPath ? ' (default model)' : ''}` : 'source unknown';
+    const what = m.partial
+      ? 'incomplete download (`synthkit models pull` resumes it)'
+      : m.uri
+        ? `${m.uri}${m.path === defaultPath ? ' (default model)' : ''}`
+        : 'source unknown';
     process.stdout.write(`${m.path}\t${formatBytes(m.bytes)}\t${what}\n`);
   }
   return EXIT.ok;

@@ -63,6 +63,8 @@ export async function resolveLocalModelPath(
     if (opts.signal?.aborted) throw opts.signal.reason;
     const why = error instanceof ModelDownloadError || error instanceof ModelSetupError ? error.message : `${(error as Error).message}`.split('\n')[0];
     const sentence = /[.?!]$/.test(why) ? why : `${why}.`;
-    throw new ModelSetupError(`no local model file given, and the default model could not be downloaded from ${uri}: ${sentence} ${LOCAL_MODEL_HINT}`, { cause: error });
+    throw new ModelSetupError(`no local model file given, and the default model could not be downloaded from ${uri}: ${sentence} ${LOCAL_MODEL_HINT}`, {
+      cause: error,
+    });
   }
 }

@@ -20,7 +20,8 @@ import { createWriteStream, existsSync, mkdirSync, renameSync, statSync, unlinkS
 import { dirname } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Agent, type Dispatcher } from 'undici';
+import { Socket } from 'node:net';
+import { Agent, buildConnector, type Dispatcher } from 'undici';
 import { SynthkitError } from '../core/synthkit-error.js';
 import { subscribeAbort } from './abort-fanout.js';
 import { abortable } from './abortable.js';
@@ -72,8 +73,24 @@ export async function downloadFile(options: DownloadFileOptions): Promise<void> 
   const signal = options.signal;
   if (signal?.aborted) throw signal.reason;
 
-  // One agent per download, closed at the end: no idle keep-alive socket outlives it and holds the process open.
-  const agent = new Agent({ connect: { timeout: connectTimeoutMs }, headersTimeout: 0, bodyTimeout: 0 });
+  // One agent per download, destroyed at the end with every socket it opened: neither an idle
+  // keep-alive socket nor a connect attempt still waiting on a silent host outlives the download
+  // and holds the process open (undici's destroy leaves a pending connect to run to its timeout).
+  const sockets = new Set<Socket>();
+  const connectBase = buildConnector({ timeout: connectTimeoutMs });
+  const agent = new Agent({
+    headersTimeout: 0,
+    bodyTimeout: 0,
+    connect: (opts, callback) => {
+      // undici's connector returns the socket it opens, though its type says void; if a later
+      // version stops, we only lose the early cleanup.
+      const socket = (connectBase as (...args: Parameters<typeof connectBase>) => unknown)(opts, callback);
+      if (socket instanceof Socket) {
+        sockets.add(socket);
+        socket.once('close', () => sockets.delete(socket));
+      }
+    },
+  });
   const controller = new AbortController();
   let phase: 'connect' | 'body' = 'connect';
   let timedOut = false;
@@ -102,10 +119,14 @@ export async function downloadFile(options: DownloadFileOptions): Promise<void> 
       }
       if (response.statusCode !== 200 && response.statusCode !== 206) {
         await response.body.dump().catch(() => {});
-        throw new ModelDownloadError(`${url.host} answered ${response.statusCode} for ${shown}${response.statusCode === 401 || response.statusCode === 403 ? ' (a gated or private repository needs HF_TOKEN)' : ''}`, 'http_status', {
-          url: shown,
-          status: response.statusCode,
-        });
+        throw new ModelDownloadError(
+          `${url.host} answered ${response.statusCode} for ${shown}${response.statusCode === 401 || response.statusCode === 403 ? ' (a gated or private repository needs HF_TOKEN)' : ''}`,
+          'http_status',
+          {
+            url: shown,
+            status: response.statusCode,
+          },
+        );
       }
       const range = response.statusCode === 206 ? parseContentRange(header(response.headers, 'content-range')) : undefined;
       if (response.statusCode === 206 && range?.start !== offset) {
@@ -153,17 +174,20 @@ export async function downloadFile(options: DownloadFileOptions): Promise<void> 
     if (timedOut) {
       const seconds = (phase === 'connect' ? connectTimeoutMs : stallTimeoutMs) / 1000;
       throw phase === 'connect'
-        ? new ModelDownloadError(`no answer from ${options.url.host} within ${seconds} s (offline, or a firewall drops the connection?)`, 'connect_timeout', { url: shown })
+        ? new ModelDownloadError(`no answer from ${options.url.host} within ${seconds} s (offline, or a firewall drops the connection?)`, 'connect_timeout', {
+            url: shown,
+          })
         : new ModelDownloadError(`the download of ${shown} stalled: no data for ${seconds} s; run again to resume`, 'stalled', { url: shown });
     }
     const failure = describeNetworkFailure(error);
-    const suffix = failure.kind === 'connection_lost' ? '; run again to resume' : failure.code === 'ENOTFOUND' ? ' (is this machine offline, or the host name wrong?)' : '';
+    const suffix =
+      failure.kind === 'connection_lost' ? '; run again to resume' : failure.code === 'ENOTFOUND' ? ' (is this machine offline, or the host name wrong?)' : '';
     throw new ModelDownloadError(`cannot download from ${options.url.host}: ${failure.text}${suffix}`, failure.kind, { url: shown, code: failure.code });
   } finally {
     clearTimeout(timer);
     unsubscribe?.();
-    // destroy, not close: close would wait for a stuck connection attempt to finish.
     void agent.destroy().catch(() => {});
+    for (const socket of sockets) socket.destroy();
   }
 }
 
@@ -182,18 +206,22 @@ async function openFollowingRedirects(
   let url = first;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     onHop();
-    const response = await abortable(agent.request({
-      origin: url.origin,
-      path: url.pathname + url.search,
-      method: 'GET',
-      headers: {
-        ...(url.origin === first.origin ? headers : {}),
-        'user-agent': 'synthkit',
-        'accept-encoding': 'identity',
-        ...(offset > 0 ? { range: `bytes=${offset}-` } : {}),
-      },
+    const response = await abortable(
+      agent.request({
+        origin: url.origin,
+        path: url.pathname + url.search,
+        method: 'GET',
+        headers: {
+          ...(url.origin === first.origin ? headers : {}),
+          'user-agent': 'synthkit',
+          'accept-encoding': 'identity',
+          ...(offset > 0 ? { range: `bytes=${offset}-` } : {}),
+        },
+        signal,
+      }),
       signal,
-    }), signal, (late) => late.body.destroy());
+      (late) => late.body.destroy(),
+    );
     const location = header(response.headers, 'location');
     if (response.statusCode >= 300 && response.statusCode < 400 && location) {
       await response.body.dump();

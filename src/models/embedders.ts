@@ -72,7 +72,11 @@ function parseOpenAISpec(spec: string, rest: string): { model: string; baseURL: 
   let apiKeyEnv: string | undefined;
   if (fragment !== undefined) {
     const match = /^api_key_env=([A-Za-z_][A-Za-z0-9_]*)$/.exec(fragment);
-    if (!match) throw new ModelSetupError(`embedder '${spec}': after '#' expected api_key_env=<VARIABLE_NAME>, got '${fragment}'`);
+    // Not echoed: a key pasted there by mistake must not reach a terminal or a log.
+    if (!match)
+      throw new ModelSetupError(
+        `embedder '${spec.slice(0, spec.indexOf('#'))}#…': after '#' expected api_key_env=<VARIABLE_NAME>, the name of the variable holding the key`,
+      );
     apiKeyEnv = match[1];
   }
   if (!model) throw new ModelSetupError(`embedder '${spec}' names no model: use openai:<model>[@<base_url>]`);
@@ -100,15 +104,21 @@ function createOpenAIEmbedder(spec: string, model: string, baseURL: string, expl
   return {
     spec,
     async embed(texts) {
-      const reply = await client.postJson(endpointURL(baseURL, '/embeddings', model), { model, input: texts }, { headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {} });
-      if (reply.status < 200 || reply.status >= 300) throw errorFromStatus(reply, { target: baseURL, modelName: model, apiKeyEnvVar: keyEnv ?? missingKeyHint, apiKeyGiven: !!apiKey });
+      const reply = await client.postJson(
+        endpointURL(baseURL, '/embeddings', model),
+        { model, input: texts },
+        { headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {} },
+      );
+      if (reply.status < 200 || reply.status >= 300)
+        throw errorFromStatus(reply, { target: baseURL, modelName: model, apiKeyEnvVar: keyEnv ?? missingKeyHint, apiKeyGiven: !!apiKey });
       let body: { data?: { embedding: number[]; index: number }[] };
       try {
         body = JSON.parse(reply.bodyText);
       } catch {
         throw malformedResponseError(baseURL, 'the body is not JSON', reply.bodyText);
       }
-      if (!Array.isArray(body.data) || body.data.length !== texts.length) throw malformedResponseError(baseURL, 'data does not hold one embedding per input', reply.bodyText);
+      if (!Array.isArray(body.data) || body.data.length !== texts.length)
+        throw malformedResponseError(baseURL, 'data does not hold one embedding per input', reply.bodyText);
       return [...body.data].sort((a, b) => a.index - b.index).map((d) => d.embedding);
     },
     async close() {

@@ -108,14 +108,18 @@ export function createHttpJsonClient(options: HttpJsonClientOptions = {}): HttpJ
     const unsubscribe = signal ? subscribeAbort(signal, () => controller.abort()) : undefined;
     try {
       // abortable: undici's request does not settle on abort while connecting (abortable.ts).
-      const reply = await abortable(dispatcher().request({
-        origin: target.origin,
-        path: target.pathname + target.search,
-        method: 'POST',
-        headers: { ...call.headers, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-        signal: controller.signal,
-      }), controller.signal, (late) => late.body.destroy());
+      const reply = await abortable(
+        dispatcher().request({
+          origin: target.origin,
+          path: target.pathname + target.search,
+          method: 'POST',
+          headers: { ...call.headers, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+          signal: controller.signal,
+        }),
+        controller.signal,
+        (late) => late.body.destroy(),
+      );
       answered.add(target.origin);
       const bodyText = await reply.body.text();
       return { status: reply.statusCode, headers: reply.headers as IncomingHttpHeaders, bodyText };
@@ -215,8 +219,7 @@ export function errorFromStatus(reply: HttpJsonReply, context: StatusErrorContex
   const { status } = reply;
   const message = serverErrorMessage(reply.bodyText);
   const shouldRetry = reply.headers['x-should-retry'];
-  const retryable =
-    shouldRetry === 'true' ? true : shouldRetry === 'false' ? false : status === 408 || status === 409 || status === 429 || status >= 500;
+  const retryable = shouldRetry === 'true' ? true : shouldRetry === 'false' ? false : status === 408 || status === 409 || status === 429 || status >= 500;
   const at = `${context.target} (model '${context.modelName}')`;
   let text: string;
   if (status === 401) {

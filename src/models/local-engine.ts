@@ -8,16 +8,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import type {
-  ChatHistoryItem,
-  Llama,
-  LlamaChat,
-  LlamaContext,
-  LlamaContextSequence,
-  LlamaGrammar,
-  LlamaModel,
-  Token,
-} from 'node-llama-cpp';
+import type { ChatHistoryItem, Llama, LlamaChat, LlamaContext, LlamaContextSequence, LlamaGrammar, LlamaModel, Token } from 'node-llama-cpp';
 import { modelFileIdentity } from './model-file-identity.js';
 import { ModelCallError, ModelSetupError, type ModelEngine, type ModelRequest, type ModelResponse } from './types.js';
 
@@ -66,8 +57,7 @@ export async function createLocalEngine(options: LocalEngineOptions): Promise<Mo
   const free: LlamaContextSequence[] = [];
   for (let i = 0; i < sequences; i++) free.push(context.getSequence());
   const waiters: ((seq: LlamaContextSequence) => void)[] = [];
-  const acquire = (): Promise<LlamaContextSequence> =>
-    free.length ? Promise.resolve(free.pop()!) : new Promise((resolve) => waiters.push(resolve));
+  const acquire = (): Promise<LlamaContextSequence> => (free.length ? Promise.resolve(free.pop()!) : new Promise((resolve) => waiters.push(resolve)));
   const release = (seq: LlamaContextSequence) => {
     const next = waiters.shift();
     if (next) next(seq);
@@ -125,7 +115,10 @@ export async function createLocalEngine(options: LocalEngineOptions): Promise<Mo
       } catch (error) {
         const message = (error as Error).message;
         if (/context shift|too long prompt/i.test(message)) {
-          throw new ModelCallError(`the prompt does not fit the context of ${options.modelPath} (${context.contextSize} tokens): raise context_size or shorten the prompt`, { retryable: false });
+          throw new ModelCallError(
+            `the prompt does not fit the context of ${options.modelPath} (${context.contextSize} tokens): raise context_size or shorten the prompt`,
+            { retryable: false },
+          );
         }
         throw new ModelCallError(`local model failed: ${message}`, { retryable: false });
       } finally {
@@ -179,7 +172,11 @@ export function defaultThreads(modelPath: string): number {
 
 function toHistory(request: ModelRequest): ChatHistoryItem[] {
   const history: ChatHistoryItem[] = request.messages.map((m) =>
-    m.role === 'system' ? { type: 'system', text: m.content } : m.role === 'user' ? { type: 'user', text: m.content } : { type: 'model', response: [m.content] },
+    m.role === 'system'
+      ? { type: 'system', text: m.content }
+      : m.role === 'user'
+        ? { type: 'user', text: m.content }
+        : { type: 'model', response: [m.content] },
   );
   history.push({ type: 'model', response: [] });
   return history;

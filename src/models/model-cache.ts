@@ -3,7 +3,7 @@
  * index, downloaded.json, mapping each URI to the file it was saved as. The index is what lets a
  * later run find the model with no network at all (not even a request to check it).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCacheDir } from '../core/cache-dir.js';
 import { writeFileAtomic } from '../core/write-atomic.js';
@@ -83,7 +83,7 @@ export function listCachedModels(options: ModelCacheOptions = {}): CachedModel[]
 /** Bytes under `dir`, recursively (for `synthkit doctor`). Unreadable entries count as 0. */
 export function folderBytes(dir: string): number {
   let total = 0;
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {

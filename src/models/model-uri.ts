@@ -55,7 +55,10 @@ function resolveHuggingFaceUri(uri: string, env: NodeJS.ProcessEnv): ModelSource
   }
   const [user, repo, ...path] = parts;
   const endpoint = huggingFaceEndpoint(env);
-  const url = new URL(`${[user, repo].map(encodeURIComponent).join('/')}/resolve/${encodeURIComponent(revision)}/${path.map(encodeURIComponent).join('/')}`, endpoint);
+  const url = new URL(
+    `${[user, repo].map(encodeURIComponent).join('/')}/resolve/${encodeURIComponent(revision)}/${path.map(encodeURIComponent).join('/')}`,
+    endpoint,
+  );
   const token = env.HF_TOKEN;
   return {
     uri,

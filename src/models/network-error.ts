@@ -32,7 +32,11 @@ export function describeNetworkFailure(error: unknown): NetworkFailureInfo {
   if (code === 'EAI_AGAIN') return { kind: 'host_not_found', code, text: 'host name could not be resolved: no DNS answer (offline?)' };
   if (code === 'ECONNREFUSED') return { kind: 'connection_refused', code, text: 'connection refused' };
   if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENETDOWN') {
-    return { kind: 'connect_timeout', code, text: code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT' ? 'no answer to the connection attempt' : `no route to the host (${code})` };
+    return {
+      kind: 'connect_timeout',
+      code,
+      text: code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT' ? 'no answer to the connection attempt' : `no route to the host (${code})`,
+    };
   }
   if (code.startsWith('CERT_') || code.startsWith('ERR_TLS_') || code.includes('SELF_SIGNED') || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE') {
     return { kind: 'tls', code, text: `TLS: ${message}` };

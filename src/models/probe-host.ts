@@ -23,10 +23,7 @@ export function probeHost(url: URL, timeoutMs: number = DEFAULT_PROBE_TIMEOUT_MS
       socket.destroy();
       resolve(result);
     };
-    const timer = setTimeout(
-      () => finish({ ok: false, host, reason: 'connect_timeout', text: `no answer within ${timeoutMs / 1000} s` }),
-      timeoutMs,
-    );
+    const timer = setTimeout(() => finish({ ok: false, host, reason: 'connect_timeout', text: `no answer within ${timeoutMs / 1000} s` }), timeoutMs);
     socket.once('connect', () => finish({ ok: true, host, ms: Math.round(performance.now() - started) }));
     socket.once('error', (error) => {
       const failure = describeNetworkFailure(error);

@@ -85,7 +85,10 @@ class MinuteBucket {
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const { concurrency, requestsPerMinute, tokensPerMinute } = options;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`rate limiter: concurrency must be a whole number >= 1, got ${concurrency}`);
-  for (const [name, value] of [['requestsPerMinute', requestsPerMinute], ['tokensPerMinute', tokensPerMinute]] as const) {
+  for (const [name, value] of [
+    ['requestsPerMinute', requestsPerMinute],
+    ['tokensPerMinute', tokensPerMinute],
+  ] as const) {
     if (value !== undefined && !(value > 0)) throw new RangeError(`rate limiter: ${name} must be > 0, got ${value}`);
   }
   const now = options.now ?? (() => performance.now());

@@ -42,9 +42,9 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 function withEnv<T>(env: Record<string, string | undefined>, fn: () => Promise<T>): Promise<T> {
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  for (const [k, v] of Object.entries(env)) (v === undefined ? delete process.env[k] : (process.env[k] = v));
+  for (const [k, v] of Object.entries(env)) v === undefined ? delete process.env[k] : (process.env[k] = v);
   return fn().finally(() => {
-    for (const [k, v] of Object.entries(saved)) (v === undefined ? delete process.env[k] : (process.env[k] = v));
+    for (const [k, v] of Object.entries(saved)) v === undefined ? delete process.env[k] : (process.env[k] = v);
   });
 }
 
@@ -69,7 +69,9 @@ describe('default local model', () => {
       expect(statSync(path).size).toBe(statSync(STORIES_MODEL).size);
     });
     const before = downloads;
-    await withEnv({ SYNTHKIT_CACHE_DIR: cacheDir, SYNTHKIT_LOCAL_MODEL: undefined, SYNTHKIT_DEFAULT_MODEL_URI: `${url}/models/tiny.gguf` }, () => resolveLocalModelPath(undefined));
+    await withEnv({ SYNTHKIT_CACHE_DIR: cacheDir, SYNTHKIT_LOCAL_MODEL: undefined, SYNTHKIT_DEFAULT_MODEL_URI: `${url}/models/tiny.gguf` }, () =>
+      resolveLocalModelPath(undefined),
+    );
     expect(downloads).toBe(before);
   });
 
@@ -92,14 +94,17 @@ describe('default local model', () => {
   }
 
   it('fails at once when the model host does not resolve (offline), saying how to give a model', async () => {
-    await withEnv({ SYNTHKIT_CACHE_DIR: tempDir(), SYNTHKIT_LOCAL_MODEL: undefined, SYNTHKIT_DEFAULT_MODEL_URI: 'http://synthkit-model-host.invalid/m.gguf' }, async () => {
-      const started = performance.now();
-      const error = await resolveLocalModelPath(undefined).catch((e) => e);
-      expect(performance.now() - started).toBeLessThan(15_000);
-      expect(error).toBeInstanceOf(ModelSetupError);
-      expect(error.message).toContain('host not found');
-      expectHowToGiveAModel(error.message);
-    });
+    await withEnv(
+      { SYNTHKIT_CACHE_DIR: tempDir(), SYNTHKIT_LOCAL_MODEL: undefined, SYNTHKIT_DEFAULT_MODEL_URI: 'http://synthkit-model-host.invalid/m.gguf' },
+      async () => {
+        const started = performance.now();
+        const error = await resolveLocalModelPath(undefined).catch((e) => e);
+        expect(performance.now() - started).toBeLessThan(15_000);
+        expect(error).toBeInstanceOf(ModelSetupError);
+        expect(error.message).toContain('host not found');
+        expectHowToGiveAModel(error.message);
+      },
+    );
   });
 
   it('resolves the real default hf: URI against the Hub endpoint, and fails fast when that host is unknown', async () => {
@@ -121,14 +126,17 @@ describe('default local model', () => {
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((r) => closed.close(r));
-    await withEnv({ SYNTHKIT_CACHE_DIR: tempDir(), SYNTHKIT_LOCAL_MODEL: undefined, SYNTHKIT_DEFAULT_MODEL_URI: `http://127.0.0.1:${port}/m.gguf` }, async () => {
-      const started = performance.now();
-      const error = await resolveLocalModelPath(undefined).catch((e) => e);
-      expect(performance.now() - started).toBeLessThan(2_000);
-      expect(error).toBeInstanceOf(ModelSetupError);
-      expect(error.message).toContain('connection refused');
-      expectHowToGiveAModel(error.message);
-    });
+    await withEnv(
+      { SYNTHKIT_CACHE_DIR: tempDir(), SYNTHKIT_LOCAL_MODEL: undefined, SYNTHKIT_DEFAULT_MODEL_URI: `http://127.0.0.1:${port}/m.gguf` },
+      async () => {
+        const started = performance.now();
+        const error = await resolveLocalModelPath(undefined).catch((e) => e);
+        expect(performance.now() - started).toBeLessThan(2_000);
+        expect(error).toBeInstanceOf(ModelSetupError);
+        expect(error.message).toContain('connection refused');
+        expectHowToGiveAModel(error.message);
+      },
+    );
   });
 
   it('fails within 15 s, with the default limits, when nothing answers at the model host (blackholed)', async () => {

@@ -53,7 +53,14 @@ describe('an unreachable remote host', () => {
     const engines = await createEngines({ models: { m: { engine: 'openai-compatible', model: 'x', base_url: baseURL } } }, new Set(['m']));
     const started = performance.now();
     // Four calls at once, as a run sends them: each must give up on its own, none retried.
-    const errors = await Promise.all(Array.from({ length: 4 }, () => engines.get('m')!.generate(ask).catch((e) => e)));
+    const errors = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        engines
+          .get('m')!
+          .generate(ask)
+          .catch((e) => e),
+      ),
+    );
     const ms = performance.now() - started;
     await engines.get('m')!.close?.();
     expect(ms).toBeLessThan(15_000);
