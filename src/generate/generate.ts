@@ -156,6 +156,7 @@ async function runPlan(given: Plan, store: RunStore, overrides: Overrides, optio
       recipe,
       new Set([...usedModels].filter((name) => !given.has(name))),
       (name, progress) => emit({ type: 'download', model: name, ...progress }),
+      options.signal,
     );
     const engines = new Map([...built, ...given]);
     const prices = new Map<string, Price>(Object.entries(recipe.models).flatMap(([n, m]) => (m.price ? [[n, m.price]] : [])));

@@ -18,10 +18,12 @@ export async function createEngines(
   recipe: { models: Record<string, ModelConfig> },
   used: Set<string>,
   onDownload?: (model: string, progress: DownloadProgress) => void,
+  /** Stops a model download at once (Ctrl-C). */
+  signal?: AbortSignal,
 ): Promise<Map<string, ModelEngine>> {
   const engines = new Map<string, ModelEngine>();
   try {
-    for (const name of used) engines.set(name, await createEngine(name, recipe.models[name], onDownload));
+    for (const name of used) engines.set(name, await createEngine(name, recipe.models[name], onDownload, signal));
   } catch (error) {
     await Promise.all([...engines.values()].map((e) => e.close?.()));
     throw error;
@@ -29,10 +31,10 @@ export async function createEngines(
   return engines;
 }
 
-async function createEngine(name: string, config: ModelConfig, onDownload?: (model: string, progress: DownloadProgress) => void): Promise<ModelEngine> {
+async function createEngine(name: string, config: ModelConfig, onDownload?: (model: string, progress: DownloadProgress) => void, signal?: AbortSignal): Promise<ModelEngine> {
   const defaults = { temperature: config.temperature, maxTokens: config.max_tokens, topP: config.top_p };
   if (config.engine === 'local') {
-    const modelPath = await resolveLocalModelPath(config.path, (p) => onDownload?.(name, p));
+    const modelPath = await resolveLocalModelPath(config.path, { onDownloadProgress: (p) => onDownload?.(name, p), signal });
     const engine = await createLocalEngine({
       modelPath,
       threads: config.threads,

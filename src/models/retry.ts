@@ -14,6 +14,7 @@
  * caller's abort) pass straight through. The wrapper keeps the engine's id: retrying does not
  * change what a call returns, so it must not change the cache key.
  */
+import { subscribeAbort } from './abort-fanout.js';
 import { DEFAULT_BACKOFF_BASE_MS, DEFAULT_BACKOFF_CAP_MS, DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_AFTER_MS } from './defaults.js';
 import { ModelCallError, type ModelEngine, type ModelRequest, type ModelResponse } from './types.js';
 
@@ -99,14 +100,16 @@ export function backoffDelayMs(
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (signal?.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
+    // One listener per signal however many calls back off at once (no MaxListenersExceededWarning).
+    const unsubscribe = signal
+      ? subscribeAbort(signal, () => {
+          clearTimeout(timer);
+          reject(signal.reason);
+        })
+      : () => {};
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      unsubscribe();
       resolve();
     }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
