@@ -80,7 +80,14 @@ const file = join(dir, 'bench.jsonl');
 await writeCorpus(file);
 const started = performance.now();
 const { result, peakMb } = await withPeakRss(() =>
-  evaluate(file, { bias: { groups: ['persona.age_band', 'persona.region'], signals: ['length:feedback', 'share:sentiment=negative'] }, coverage: { combinations: [['service', 'sentiment']] } }, { out: join(dir, 'evaluation') }),
+  evaluate(
+    file,
+    {
+      bias: { groups: ['persona.age_band', 'persona.region'], signals: ['length:feedback', 'share:sentiment=negative'] },
+      coverage: { combinations: [['service', 'sentiment']] },
+    },
+    { out: join(dir, 'evaluation') },
+  ),
 );
 const seconds = (performance.now() - started) / 1000;
 const d = result.metrics.diversity.feedback;

@@ -19,14 +19,18 @@ async function bareLoop(url: string): Promise<number> {
   const one = (i: number) =>
     new Promise<void>((resolve, reject) => {
       const body = JSON.stringify(openAIRequestBody('bench-model', { messages: [{ role: 'user', content: `Write item ${i}.` }], seed: i }));
-      const req = http.request(target, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => {
-          JSON.parse(Buffer.concat(chunks).toString('utf8'));
-          resolve();
-        });
-      });
+      const req = http.request(
+        target,
+        { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('end', () => {
+            JSON.parse(Buffer.concat(chunks).toString('utf8'));
+            resolve();
+          });
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });

@@ -107,7 +107,10 @@ function makeDocument(r: Rng, n: number): { text: string; contentWords: string[]
 }
 
 function makeVocabulary(r: Rng, size: number): string[] {
-  const syllables = 'ba be bi bo bu da de di do du ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu'.split(' ');
+  const syllables =
+    'ba be bi bo bu da de di do du ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu'.split(
+      ' ',
+    );
   const seen = new Set<string>();
   while (seen.size < size) seen.add(Array.from({ length: r.int(2, 4) }, () => r.pick(syllables)).join('') + r.pick(['', 'n', 'r', 'l', 's', 't']));
   return [...seen];

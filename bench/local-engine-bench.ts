@@ -23,7 +23,13 @@ async function direct(): Promise<number> {
     await seq.clearHistory();
     const before = seq.tokenMeter.usedOutputTokens;
     const chat = new LlamaChat({ contextSequence: seq, autoDisposeSequence: false });
-    await chat.generateResponse([{ type: 'user', text: prompts[i] }, { type: 'model', response: [] }], { maxTokens: MAX_TOKENS, temperature: 0.8, seed: i });
+    await chat.generateResponse(
+      [
+        { type: 'user', text: prompts[i] },
+        { type: 'model', response: [] },
+      ],
+      { maxTokens: MAX_TOKENS, temperature: 0.8, seed: i },
+    );
     tokens += seq.tokenMeter.usedOutputTokens - before;
   }
   const seconds = (performance.now() - started) / 1000;

@@ -53,7 +53,10 @@ function rngFor(...parts: number[]): () => number {
     z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
     return z ^ (z >>> 15);
   };
-  let a = split(), b = split(), c = split(), d = 1;
+  let a = split(),
+    b = split(),
+    c = split(),
+    d = 1;
   const next = (): number => {
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;

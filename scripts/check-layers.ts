@@ -52,8 +52,18 @@ export function checkLayers(srcDir: string): { violations: LayerViolation[]; edg
       const a = rank.get(from);
       const b = rank.get(to);
       if (a === undefined || b === undefined) continue;
-      if (b > a) violations.push({ file: relative(srcDir, file), imports: relative(srcDir, target), reason: `${from} (layer ${a}) imports ${to} (layer ${b}), a higher layer` });
-      else if (b === a) violations.push({ file: relative(srcDir, file), imports: relative(srcDir, target), reason: `${from} imports its peer ${to}; move what both need to a lower layer` });
+      if (b > a)
+        violations.push({
+          file: relative(srcDir, file),
+          imports: relative(srcDir, target),
+          reason: `${from} (layer ${a}) imports ${to} (layer ${b}), a higher layer`,
+        });
+      else if (b === a)
+        violations.push({
+          file: relative(srcDir, file),
+          imports: relative(srcDir, target),
+          reason: `${from} imports its peer ${to}; move what both need to a lower layer`,
+        });
     }
   }
   return { violations, edges };

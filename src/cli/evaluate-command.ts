@@ -5,7 +5,6 @@ import { loadEvaluateConfigFile } from '../evaluate/load-evaluate-config.js';
 import type { EvaluationMetrics } from '../evaluate/evaluation-metrics.js';
 import { EXIT, runCommand } from './run-command.js';
 
-
 export interface EvaluateCommandOptions {
   with?: string;
   out?: string;
@@ -58,7 +57,9 @@ export function formatSummary(m: EvaluationMetrics): string {
   const lines = [`${m.records} records; text columns: ${m.columns.join(', ') || 'none found'}`];
   for (const c of m.columns) {
     const d = m.diversity[c];
-    lines.push(`  ${c}: distinct-1 ${f(d.distinct_1)}, distinct-2 ${f(d.distinct_2)}, self-BLEU ${f(d.self_bleu)}, compression ${f(d.compression_ratio)}, repetition ${f(d.repetition)}, mean words ${f(d.words.mean)}`);
+    lines.push(
+      `  ${c}: distinct-1 ${f(d.distinct_1)}, distinct-2 ${f(d.distinct_2)}, self-BLEU ${f(d.self_bleu)}, compression ${f(d.compression_ratio)}, repetition ${f(d.repetition)}, mean words ${f(d.words.mean)}`,
+    );
   }
   lines.push(`  PII: ${m.pii.total} spans in ${m.pii.records_with_pii} records`);
   if (m.judge) lines.push(`  judge score: mean ${f(m.judge.scores.mean)}`);

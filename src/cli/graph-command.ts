@@ -16,28 +16,28 @@ export function graphCommand(): Command {
     .option('--min-chunks <n>', 'keep concepts found in at least this many chunks', positiveInt, 2)
     .action((kbDir: string, opts: { json?: string; graphml?: string; top: number; rebuild?: boolean; minChunks: number }) =>
       runCommand(async () => {
-          const kb = await openKnowledgeBase(kbDir);
-          const rebuilt = opts.rebuild || !kb.conceptGraph;
-          const graph = rebuilt ? await buildConceptGraph(kb, { minChunks: opts.minChunks }) : kb.conceptGraph!;
-          if (opts.json) await writeFile(opts.json, `${JSON.stringify(graph.data, null, 2)}\n`);
-          if (opts.graphml) await writeFile(opts.graphml, conceptGraphToGraphML(graph));
-          const out = [
-            `${kbDir}: concept graph ${rebuilt ? 'built' : 'loaded'} (${graph.data.extractor}): ${graph.nodes.length} concepts, ${graph.edges.length} edges, from ${graph.data.chunkCount} chunks`,
-          ];
-          const top = graph.top(opts.top);
-          if (top.length > 0) {
-            out.push(`most central concepts (PageRank):`);
-            const width = Math.max(...top.map((n) => n.label.length));
-            for (const [i, n] of top.entries()) {
-              out.push(
-                `${String(i + 1).padStart(3)}. ${n.label.padEnd(width)}  pagerank ${n.pageRank.toFixed(4)}  degree ${String(n.degree).padStart(3)}  chunks ${String(n.chunkIds.length).padStart(3)}  documents ${n.documents}`,
-              );
-            }
+        const kb = await openKnowledgeBase(kbDir);
+        const rebuilt = opts.rebuild || !kb.conceptGraph;
+        const graph = rebuilt ? await buildConceptGraph(kb, { minChunks: opts.minChunks }) : kb.conceptGraph!;
+        if (opts.json) await writeFile(opts.json, `${JSON.stringify(graph.data, null, 2)}\n`);
+        if (opts.graphml) await writeFile(opts.graphml, conceptGraphToGraphML(graph));
+        const out = [
+          `${kbDir}: concept graph ${rebuilt ? 'built' : 'loaded'} (${graph.data.extractor}): ${graph.nodes.length} concepts, ${graph.edges.length} edges, from ${graph.data.chunkCount} chunks`,
+        ];
+        const top = graph.top(opts.top);
+        if (top.length > 0) {
+          out.push(`most central concepts (PageRank):`);
+          const width = Math.max(...top.map((n) => n.label.length));
+          for (const [i, n] of top.entries()) {
+            out.push(
+              `${String(i + 1).padStart(3)}. ${n.label.padEnd(width)}  pagerank ${n.pageRank.toFixed(4)}  degree ${String(n.degree).padStart(3)}  chunks ${String(n.chunkIds.length).padStart(3)}  documents ${n.documents}`,
+            );
           }
-          if (opts.json) out.push(`wrote ${opts.json}`);
-          if (opts.graphml) out.push(`wrote ${opts.graphml}`);
-          process.stdout.write(`${out.join('\n')}\n`);
-          return EXIT.ok;
+        }
+        if (opts.json) out.push(`wrote ${opts.json}`);
+        if (opts.graphml) out.push(`wrote ${opts.graphml}`);
+        process.stdout.write(`${out.join('\n')}\n`);
+        return EXIT.ok;
       }),
     );
 }

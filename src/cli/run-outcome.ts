@@ -17,6 +17,8 @@ export function formatFailures(summary: PipelineSummary): string {
   if (!failures.length) return '';
   const lines = failures.map((f) => `  ${f.column}: ${f.count} cell(s) ${f.reason} — e.g. ${f.example.slice(0, 160)}`);
   const calls = failures.some((f) => f.reason === 'call_failed');
-  const hint = calls ? `model calls failed after their retries; fix the cause, then retry just those cells with: synthkit resume ${summary.dir}` : 'these records are flagged (see their _errors field); a resume asks again for free from the stored replies';
+  const hint = calls
+    ? `model calls failed after their retries; fix the cause, then retry just those cells with: synthkit resume ${summary.dir}`
+    : 'these records are flagged (see their _errors field); a resume asks again for free from the stored replies';
   return ['failed cells:', ...lines, hint].join('\n');
 }

@@ -7,7 +7,10 @@ import { DIVERSITY_DIMENSIONS, DIVERSITY_DIMENSION_NAMES } from '../samplers/div
 
 const schema = columnSchema('category', {
   /** The values; or leave out and name a built-in list with `builtin`. */
-  values: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1).optional(),
+  values: z
+    .array(z.union([z.string(), z.number(), z.boolean()]))
+    .min(1)
+    .optional(),
   builtin: z.enum(DIVERSITY_DIMENSION_NAMES).optional(),
   weights: weightsSchema.optional(),
 });

@@ -21,7 +21,10 @@ import type { SourceRef } from './sample-grounding.js';
 /** Column names are used in templates; names starting with _ are synthkit's own fields. */
 export const columnNameSchema = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must start with a letter and hold only letters, digits and _ (it is used in templates; names starting with _ are reserved for synthkit fields such as _id)');
+  .regex(
+    /^[A-Za-z][A-Za-z0-9_]*$/,
+    'must start with a letter and hold only letters, digits and _ (it is used in templates; names starting with _ are reserved for synthkit fields such as _id)',
+  );
 
 /** Fields every column has, whatever its kind. */
 export const columnBaseShape = {
@@ -189,7 +192,8 @@ interface ColumnKindHooks<C, State, Prepared> {
   attributes?(column: C): Partial<ColumnAttributes>;
 }
 
-export interface ColumnKind<S extends AnyColumnSchema = AnyColumnSchema, State = unknown, Prepared = unknown> extends ColumnKindHooks<z.output<S>, State, Prepared> {
+export interface ColumnKind<S extends AnyColumnSchema = AnyColumnSchema, State = unknown, Prepared = unknown>
+  extends ColumnKindHooks<z.output<S>, State, Prepared> {
   /** The `kind:` value. */
   readonly kind: string;
   readonly schema: S;

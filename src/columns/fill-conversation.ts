@@ -16,7 +16,12 @@ export interface Turn {
   content: string;
 }
 
-export async function fillConversation(planned: PlannedColumn<LlmConversationColumn>, idx: number, scope: Record<string, unknown>, options: FillOptions): Promise<CellRow> {
+export async function fillConversation(
+  planned: PlannedColumn<LlmConversationColumn>,
+  idx: number,
+  scope: Record<string, unknown>,
+  options: FillOptions,
+): Promise<CellRow> {
   const column = planned.column;
   if (column.kind !== 'llm-conversation') throw new Error(`${column.name} is not a conversation column`);
   const scenario = planned.templates.scenario.render(scope);

@@ -35,7 +35,12 @@ const DEFAULT_TOP_K = 3;
 /** Why a cell grounded by retrieval was flagged without a model call: no passage scored above min_score. */
 export const NO_PASSAGE = 'no_passage';
 
-export async function fillLlmCell(planned: PlannedColumn<PromptColumn, PromptState>, idx: number, scope: Record<string, unknown>, options: FillOptions): Promise<CellRow> {
+export async function fillLlmCell(
+  planned: PlannedColumn<PromptColumn, PromptState>,
+  idx: number,
+  scope: Record<string, unknown>,
+  options: FillOptions,
+): Promise<CellRow> {
   const column = planned.column;
   // Retrieval first: with nothing to ground on, the model is not asked to make things up.
   let passages = '';
@@ -46,14 +51,28 @@ export async function fillLlmCell(planned: PlannedColumn<PromptColumn, PromptSta
     const search = { topK: column.retrieve.top_k ?? DEFAULT_TOP_K, minScore: column.retrieve.min_score };
     const hits = column.retrieve.hybrid ? await kb.searchHybrid(query, search) : kb.search(query, search);
     if (!hits.length) {
-      return { idx, column: column.name, value: null, ok: false, reason: NO_PASSAGE, error: `no passage matched the retrieval query "${query.slice(0, 120)}"`, attempts: 0, sources: [] };
+      return {
+        idx,
+        column: column.name,
+        value: null,
+        ok: false,
+        reason: NO_PASSAGE,
+        error: `no passage matched the retrieval query "${query.slice(0, 120)}"`,
+        attempts: 0,
+        sources: [],
+      };
     }
     passages = formatPassages(hits);
     sources = hits.map(sourceRef);
   }
   const selection = planned.state.fewShot?.selector.select(idx, scope);
   const fewShotText = selection ? formatExamples(selection.examples, { fields: column.few_shot?.fields }) : '';
-  const exampleTexts = selection?.examples.map((e) => Object.values(e).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('\n')) ?? [];
+  const exampleTexts =
+    selection?.examples.map((e) =>
+      Object.values(e)
+        .map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))
+        .join('\n'),
+    ) ?? [];
   const messages: ChatMessage[] = buildMessages({ prompt: planned.templates.prompt, system: planned.templates.system }, scope, {
     passages,
     fewShot: fewShotText,
@@ -73,7 +92,10 @@ export async function fillLlmCell(planned: PlannedColumn<PromptColumn, PromptSta
     // Few-shot copy detection: a reply that (nearly) copies an example is asked again.
     check: (value) => {
       const copied = exampleTexts.length ? copiedExample(answerText(value), exampleTexts, { threshold: copyThreshold }) : undefined;
-      return copied && `the reply ${copied.verbatim ? 'copies' : 'nearly copies'} few-shot example ${copied.index + 1} (similarity ${copied.similarity.toFixed(2)}); write something new`;
+      return (
+        copied &&
+        `the reply ${copied.verbatim ? 'copies' : 'nearly copies'} few-shot example ${copied.index + 1} (similarity ${copied.similarity.toFixed(2)}); write something new`
+      );
     },
     temperature: column.temperature,
     maxTokens: column.max_tokens,

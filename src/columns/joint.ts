@@ -32,7 +32,13 @@ function dimensionsOf(column: JointColumn, ctx?: PlanContext): Record<string, Jo
 }
 
 function createSampler(column: JointColumn, total: number, seed: number): JointSampler {
-  return createJointSampler({ dimensions: dimensionsOf(column), mode: column.mode ?? 'stratified', target: column.target, total, seed: deriveSeed(seed, column.name) });
+  return createJointSampler({
+    dimensions: dimensionsOf(column),
+    mode: column.mode ?? 'stratified',
+    target: column.target,
+    total,
+    seed: deriveSeed(seed, column.name),
+  });
 }
 
 export const jointKind = defineColumnKind({

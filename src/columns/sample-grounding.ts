@@ -47,7 +47,10 @@ const MAX_CONCEPT_PASSAGES = 4;
 export function pickConcepts(opened: OpenedKnowledgeBase, rng: Rng, min: number, max: number) {
   const combo = sampleConceptCombination(opened.graph!, rng, { min, max });
   // Prefer chunks where concepts meet; then one chunk per concept, up to a handful.
-  const ids = [...new Set([...combo.sharedChunkIds, ...combo.concepts.map((c) => combo.chunksByConcept[c]?.[0]).filter(Boolean)])].slice(0, MAX_CONCEPT_PASSAGES);
+  const ids = [...new Set([...combo.sharedChunkIds, ...combo.concepts.map((c) => combo.chunksByConcept[c]?.[0]).filter(Boolean)])].slice(
+    0,
+    MAX_CONCEPT_PASSAGES,
+  );
   const chunks = ids.map((id) => opened.kb.chunk(id)!).filter(Boolean);
   return { concepts: combo.concepts, block: formatPassages(chunks), sources: chunks.map(sourceRef) };
 }

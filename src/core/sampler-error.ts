@@ -4,5 +4,4 @@ import { SynthkitError } from './synthkit-error.js';
  * range). The recipe loader validates too, but samplers are public functions a library user can
  * call directly, so they check their own inputs rather than return a quietly wrong value.
  */
-export class SamplerError extends SynthkitError {
-}
+export class SamplerError extends SynthkitError {}

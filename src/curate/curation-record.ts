@@ -41,7 +41,12 @@ export interface CurationRecord {
   weight?: number;
 }
 
-export const kept = (signals?: Record<string, number>, details?: Record<string, unknown>): StageOutcome => ({ decision: 'kept', reasons: [], signals, details });
+export const kept = (signals?: Record<string, number>, details?: Record<string, unknown>): StageOutcome => ({
+  decision: 'kept',
+  reasons: [],
+  signals,
+  details,
+});
 
 export function failed(action: 'drop' | 'flag', reasons: string[], extra: Omit<StageOutcome, 'decision' | 'reasons'> = {}): StageOutcome {
   return { decision: action === 'drop' ? 'dropped' : 'flagged', reasons, ...extra };
@@ -53,7 +58,8 @@ export function applyOutcome(record: CurationRecord, stage: string, kind: string
   if (outcome.signals && Object.keys(outcome.signals).length) record.signals[stage] = outcome.signals;
   if (outcome.details) record.details[stage] = outcome.details;
   if (outcome.decision === 'kept') return;
-  for (const reason of outcome.reasons) record.reasons.push({ stage, decision: outcome.decision, reason, ...(outcome.detail ? { detail: outcome.detail } : {}) });
+  for (const reason of outcome.reasons)
+    record.reasons.push({ stage, decision: outcome.decision, reason, ...(outcome.detail ? { detail: outcome.detail } : {}) });
   if (outcome.decision === 'dropped' || record.decision === 'kept') record.decision = outcome.decision;
 }
 

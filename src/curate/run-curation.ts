@@ -97,7 +97,8 @@ export async function curateRecords<const R extends StageRegistry = typeof CURAT
   const out = options.out ?? defaultOutDir(input);
   const records = toCurationRecords(typeof input === 'string' ? await readAllRecords(input) : input);
   // Curating nothing would write empty files and report success: almost always a wrong path or a failed run.
-  if (records.length === 0) throw new DatasetError(typeof input === 'string' ? `${input} holds no records; nothing to curate` : 'no records were given; nothing to curate');
+  if (records.length === 0)
+    throw new DatasetError(typeof input === 'string' ? `${input} holds no records; nothing to curate` : 'no records were given; nothing to curate');
 
   const stages = (parsed.stages as StageConfigBase[]).map((config) => ({ config, name: stageNameOf(config), definition: stageOf(registry, config.stage) }));
   await mkdir(out, { recursive: true });
@@ -203,7 +204,13 @@ export function toOutputRow(record: CurationRecord, withWeight: boolean): Record
   return row;
 }
 
-async function writeOutputs(out: string, records: CurationRecord[], clusters: Record<string, ClusterReport[]>, summary: CurationSummary, withWeight: boolean): Promise<string[]> {
+async function writeOutputs(
+  out: string,
+  records: CurationRecord[],
+  clusters: Record<string, ClusterReport[]>,
+  summary: CurationSummary,
+  withWeight: boolean,
+): Promise<string[]> {
   const rows = records.map((r) => toOutputRow(r, withWeight));
   const curated = rows.filter((row) => row._decision !== 'dropped');
   const files = await writeDatasetFiles(out, curated, { basename: 'curated' });

@@ -17,8 +17,7 @@
 import { SynthkitError } from '../core/synthkit-error.js';
 import { FORBIDDEN_NAMES } from '../core/field-path.js';
 
-export class ExpressionError extends SynthkitError {
-}
+export class ExpressionError extends SynthkitError {}
 
 export type Value = number | string | boolean | null | Value[] | { [key: string]: unknown };
 
@@ -41,7 +40,10 @@ const MAX_LENGTH = 4000;
 const MAX_DEPTH = 64;
 
 const FUNCTIONS: Record<string, { arity: [number, number]; fn: (...args: Value[]) => Value }> = {
-  len: { arity: [1, 1], fn: (x) => (typeof x === 'string' ? [...x].length : Array.isArray(x) ? x.length : x === null ? 0 : fail(`len() needs text or a list, got ${kind(x)}`)) },
+  len: {
+    arity: [1, 1],
+    fn: (x) => (typeof x === 'string' ? [...x].length : Array.isArray(x) ? x.length : x === null ? 0 : fail(`len() needs text or a list, got ${kind(x)}`)),
+  },
   words: { arity: [1, 1], fn: (x) => (x === null ? 0 : str(x, 'words').split(/\s+/u).filter(Boolean).length) },
   min: { arity: [1, 32], fn: (...xs) => Math.min(...spread(xs, 'min')) },
   max: { arity: [1, 32], fn: (...xs) => Math.max(...spread(xs, 'max')) },
@@ -83,7 +85,12 @@ export function isTruthy(v: Value): boolean {
 
 // ---------------------------------------------------------------- tokens and parser
 
-type Token = { k: 'num'; v: number; at: number } | { k: 'str'; v: string; at: number } | { k: 'id'; v: string; at: number } | { k: 'op'; v: string; at: number } | { k: 'end'; at: number };
+type Token =
+  | { k: 'num'; v: number; at: number }
+  | { k: 'str'; v: string; at: number }
+  | { k: 'id'; v: string; at: number }
+  | { k: 'op'; v: string; at: number }
+  | { k: 'end'; at: number };
 
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
@@ -263,7 +270,8 @@ class Parser {
     if (['and', 'or', 'not', 'in'].includes(t.v)) throw this.error(t, 'unexpected');
     if (this.isOp('(')) {
       const f = FUNCTIONS[t.v];
-      if (!Object.hasOwn(FUNCTIONS, t.v) || !f) throw new ExpressionError(`unknown function '${t.v}' at column ${t.at + 1} (known: ${Object.keys(FUNCTIONS).join(', ')})`);
+      if (!Object.hasOwn(FUNCTIONS, t.v) || !f)
+        throw new ExpressionError(`unknown function '${t.v}' at column ${t.at + 1} (known: ${Object.keys(FUNCTIONS).join(', ')})`);
       this.next();
       const args: Node[] = [];
       if (!this.isOp(')')) {
@@ -272,7 +280,9 @@ class Parser {
       }
       this.expect(')');
       if (args.length < f.arity[0] || args.length > f.arity[1]) {
-        throw new ExpressionError(`${t.v}() takes ${f.arity[0] === f.arity[1] ? f.arity[0] : `${f.arity[0]} to ${f.arity[1]}`} argument(s), got ${args.length}`);
+        throw new ExpressionError(
+          `${t.v}() takes ${f.arity[0] === f.arity[1] ? f.arity[0] : `${f.arity[0]} to ${f.arity[1]}`} argument(s), got ${args.length}`,
+        );
       }
       return { t: 'call', fn: t.v, args };
     }
@@ -301,8 +311,8 @@ class Parser {
 
 function walk(node: Node, visit: (n: Node) => void): void {
   visit(node);
-  if (node.t === 'list') node.items.forEach((n) => walk(n, visit));
-  else if (node.t === 'call') node.args.forEach((n) => walk(n, visit));
+  if (node.t === 'list') for (const n of node.items) walk(n, visit);
+  else if (node.t === 'call') for (const n of node.args) walk(n, visit);
   else if (node.t === 'un') walk(node.x, visit);
   else if (node.t === 'bin') {
     walk(node.a, visit);

@@ -27,8 +27,10 @@ export function checkThresholds(metrics: unknown, thresholds: readonly Threshold
       const why = raw === undefined ? 'no such metric (check the path against metrics.json)' : `not a number (${JSON.stringify(raw)})`;
       return { metric, ...bounds, value, passed: false, message: `${metric}: ${why}` };
     }
-    if (min !== undefined && value < min) return { metric, ...bounds, value, passed: false, message: `${metric} = ${format(value)} is below the minimum ${min}` };
-    if (max !== undefined && value > max) return { metric, ...bounds, value, passed: false, message: `${metric} = ${format(value)} is above the maximum ${max}` };
+    if (min !== undefined && value < min)
+      return { metric, ...bounds, value, passed: false, message: `${metric} = ${format(value)} is below the minimum ${min}` };
+    if (max !== undefined && value > max)
+      return { metric, ...bounds, value, passed: false, message: `${metric} = ${format(value)} is above the maximum ${max}` };
     return { metric, ...bounds, value, passed: true, message: `${metric} = ${format(value)} ok` };
   });
 }

@@ -106,9 +106,15 @@ export function comparisonRows(a: EvaluationMetrics, b: EvaluationMetrics): Comp
   const attributes = [...new Set([...Object.keys(a.coverage?.columns ?? {}), ...Object.keys(b.coverage?.columns ?? {})])];
   const entries: [string, Better, Getter][] = [
     ...RUN_METRICS.slice(0, 1).map(([path, better]): [string, Better, Getter] => [path, better, (m) => readMetric(m, path)]),
-    ...columns.flatMap((c) => COLUMN_METRICS.map(([path, better]): [string, Better, Getter] => [`diversity.${c}.${path}`, better, (m) => readMetric(m.diversity?.[c], path)])),
+    ...columns.flatMap((c) =>
+      COLUMN_METRICS.map(([path, better]): [string, Better, Getter] => [`diversity.${c}.${path}`, better, (m) => readMetric(m.diversity?.[c], path)]),
+    ),
     ...RUN_METRICS.slice(1).map(([path, better]): [string, Better, Getter] => [path, better, (m) => readMetric(m, path)]),
-    ...attributes.map((c): [string, Better, Getter] => [`coverage.columns.${c}.normalizedEntropy`, 'higher', (m) => m.coverage?.columns?.[c]?.normalizedEntropy]),
+    ...attributes.map((c): [string, Better, Getter] => [
+      `coverage.columns.${c}.normalizedEntropy`,
+      'higher',
+      (m) => m.coverage?.columns?.[c]?.normalizedEntropy,
+    ]),
   ];
   const number = (raw: unknown) => (typeof raw === 'number' && Number.isFinite(raw) ? raw : null);
   return entries

@@ -16,7 +16,30 @@ export const MAX_POSTINGS = 50;
 const EXAMPLES = 20;
 const CAPITALISED = /\b\p{Lu}[\p{L}\p{N}'’-]*(?:\s+\p{Lu}[\p{L}\p{N}'’-]*)*/gu;
 /** Sentence-initial words that are capitalised only by position. */
-const COMMON_STARTERS = new Set(['the', 'a', 'an', 'i', 'it', 'this', 'that', 'we', 'my', 'our', 'you', 'they', 'he', 'she', 'there', 'in', 'on', 'if', 'when', 'but', 'and', 'so']);
+const COMMON_STARTERS = new Set([
+  'the',
+  'a',
+  'an',
+  'i',
+  'it',
+  'this',
+  'that',
+  'we',
+  'my',
+  'our',
+  'you',
+  'they',
+  'he',
+  'she',
+  'there',
+  'in',
+  'on',
+  'if',
+  'when',
+  'but',
+  'and',
+  'so',
+]);
 
 export interface TextRecord {
   id: string;
@@ -60,7 +83,12 @@ export function candidatePairs(records: readonly TextRecord[], maxPairs: number)
   // Capitalised phrases weigh more than keywords: they name specific entities.
   const weight = (shared: string[]) => shared.reduce((sum, key) => sum + (key.startsWith('cap:') ? 2 : 1), 0);
   return [...pairs]
-    .map(([id, shared]) => ({ a: Math.floor(id / records.length), b: id % records.length, shared: shared.map((k) => k.slice(k.indexOf(':') + 1)) , w: weight(shared) }))
+    .map(([id, shared]) => ({
+      a: Math.floor(id / records.length),
+      b: id % records.length,
+      shared: shared.map((k) => k.slice(k.indexOf(':') + 1)),
+      w: weight(shared),
+    }))
     .filter((p) => p.w >= 2)
     .sort((p, q) => q.w - p.w || p.a - q.a || p.b - q.b)
     .slice(0, maxPairs)

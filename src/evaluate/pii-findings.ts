@@ -77,5 +77,13 @@ function contextOf(record: string, field: string, text: string, span: { type: Pi
   const to = Math.min(text.length, span.end + CONTEXT);
   const prefix = from > 0 ? '…' : '';
   const context = `${prefix}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
-  return { record, field, type: span.type, confidence: span.confidence, context, start: span.start - from + prefix.length, end: span.end - from + prefix.length };
+  return {
+    record,
+    field,
+    type: span.type,
+    confidence: span.confidence,
+    context,
+    start: span.start - from + prefix.length,
+    end: span.end - from + prefix.length,
+  };
 }

@@ -28,12 +28,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * are left out, missing ones are empty); otherwise the union of the records' keys in first-seen
  * order, which means reading every record before the first line, so `records` is held in memory.
  */
-export async function writeCsv(
-  path: string,
-  records: Iterable<Record<string, unknown>>,
-  columns?: string[],
-  options: CsvOptions = {},
-): Promise<void> {
+export async function writeCsv(path: string, records: Iterable<Record<string, unknown>>, columns?: string[], options: CsvOptions = {}): Promise<void> {
   let rows: Iterable<Record<string, unknown>> = records;
   if (columns === undefined) {
     const all = Array.isArray(records) ? (records as Record<string, unknown>[]) : Array.from(records);

@@ -33,11 +33,7 @@ export interface DatasetFilesOptions {
  * paths written in `formats` order. `records` is read once into memory, since every format
  * needs it and Parquet needs all of it at once anyway.
  */
-export async function writeDatasetFiles(
-  dir: string,
-  records: Iterable<Record<string, unknown>>,
-  options: DatasetFilesOptions = {},
-): Promise<string[]> {
+export async function writeDatasetFiles(dir: string, records: Iterable<Record<string, unknown>>, options: DatasetFilesOptions = {}): Promise<string[]> {
   const { basename = 'dataset', formats = DATASET_FORMATS } = options;
   const unknown = formats.filter((f) => !DATASET_FORMATS.includes(f));
   if (unknown.length > 0) {

@@ -34,11 +34,7 @@ type ValueKind = 'boolean' | 'integer' | 'number' | 'string' | 'json';
  * Writes `records` to `path` as Parquet, atomically. Columns are `columns` when given, otherwise
  * the union of the records' keys in first-seen order; a missing key reads back as null.
  */
-export async function writeParquet(
-  path: string,
-  records: Iterable<Record<string, unknown>>,
-  columns?: string[],
-): Promise<void> {
+export async function writeParquet(path: string, records: Iterable<Record<string, unknown>>, columns?: string[]): Promise<void> {
   const rows = Array.isArray(records) ? (records as Record<string, unknown>[]) : Array.from(records);
   const names = columns ?? columnsOf(rows);
   const columnData: ColumnSource[] = [];

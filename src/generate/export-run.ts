@@ -32,7 +32,8 @@ export async function exportRun(store: RunStore, plan: Plan, runner: ModelRunner
     const exported = plan.kinds.get(c.kind).exported?.(c);
     for (const extra of exported?.extras ?? []) extras.add(extra);
     if (c.drop) continue;
-    for (const f of exported?.fields ?? [{ name: c.name, read: (data: Record<string, unknown>) => data[c.name] }]) fields.push({ name: f.name, read: (r) => f.read(r.data) });
+    for (const f of exported?.fields ?? [{ name: c.name, read: (data: Record<string, unknown>) => data[c.name] }])
+      fields.push({ name: f.name, read: (r) => f.read(r.data) });
   }
   for (const extra of RECORD_EXTRAS) if (extras.has(extra)) fields.push({ name: extra, read: (r) => r.data[extra] ?? null });
   const columns = ['_id', ...fields.map((f) => f.name), '_valid', '_errors'];

@@ -46,17 +46,41 @@ export async function fillRecord(idx: number, resumed: boolean, ctx: RecordConte
     try {
       const input = planned.dependsOn.find((name) => failed.has(name));
       if (input !== undefined) {
-        cell = { idx, column: column.name, value: null, ok: false, reason: INPUT_FAILED, error: `${INPUT_FAILED}: column '${input}' has no usable value, so this cell was not computed`, attempts: 0 };
+        cell = {
+          idx,
+          column: column.name,
+          value: null,
+          ok: false,
+          reason: INPUT_FAILED,
+          error: `${INPUT_FAILED}: column '${input}' has no usable value, so this cell was not computed`,
+          attempts: 0,
+        };
       } else if (kind.fill && before?.ok) {
         cell = before;
       } else {
-        const cellContext: CellContext = { idx, total: ctx.target, scope, rng: createRng(deriveSeed(plan.seed, idx, column.name)), run, prepared: run.prepared.get(column.name) };
+        const cellContext: CellContext = {
+          idx,
+          total: ctx.target,
+          scope,
+          rng: createRng(deriveSeed(plan.seed, idx, column.name)),
+          run,
+          prepared: run.prepared.get(column.name),
+        };
         if (kind.fill) {
           cell = await kind.fill(planned, cellContext);
           if (run.signal?.aborted) return undefined;
         } else {
           const sampled = kind.sample!(planned, cellContext);
-          cell = { idx, column: column.name, value: sampled.value, ok: sampled.error === undefined, error: sampled.error, reason: sampled.reason, sources: sampled.sources, attempts: 0 };
+          cell = {
+            idx,
+            column: column.name,
+            value: sampled.value,
+            ok: sampled.error === undefined,
+            error: sampled.error,
+            reason: sampled.reason,
+            sources: sampled.sources,
+            attempts: 0,
+          };
         }
       }
     } catch (error) {

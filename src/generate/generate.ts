@@ -103,7 +103,11 @@ function isPlan(value: RecipeInput | Plan): value is Plan {
  */
 function sameRecipe(stored: string, text: string): boolean {
   if (stored === text) return true;
-  const strip = (r: Recipe) => ({ ...r, cache: undefined, models: Object.fromEntries(Object.entries(r.models).map(([n, m]) => [n, m.engine === 'local' ? { ...m, path: undefined } : m])) });
+  const strip = (r: Recipe) => ({
+    ...r,
+    cache: undefined,
+    models: Object.fromEntries(Object.entries(r.models).map(([n, m]) => [n, m.engine === 'local' ? { ...m, path: undefined } : m])),
+  });
   return JSON.stringify(strip(JSON.parse(stored))) === JSON.stringify(strip(JSON.parse(text)));
 }
 
@@ -134,7 +138,10 @@ function mergeOverrides(store: RunStore, options: Overrides): Overrides {
 
 function applyOverrides(recipe: Recipe, overrides: Overrides, cache: boolean | undefined): Recipe {
   const models = Object.fromEntries(
-    Object.entries(recipe.models).map(([name, model]) => [name, model.engine === 'local' && overrides.localModel ? { ...model, path: overrides.localModel } : model]),
+    Object.entries(recipe.models).map(([name, model]) => [
+      name,
+      model.engine === 'local' && overrides.localModel ? { ...model, path: overrides.localModel } : model,
+    ]),
   );
   return { ...recipe, records: overrides.records ?? recipe.records, models, cache: cache ?? recipe.cache };
 }

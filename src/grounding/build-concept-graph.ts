@@ -120,7 +120,15 @@ export async function buildConceptGraph(kb: KnowledgeBase, options: BuildConcept
   });
 
   const extractor = [useRake ? 'rake' : '', options.extract ? 'llm' : ''].filter(Boolean).join('+');
-  const graph = new ConceptGraph({ format: 'synthkit-concept-graph', version: 1, generation: kb.generation, extractor, chunkCount: n, nodes: nodeList, edges: edgeList });
+  const graph = new ConceptGraph({
+    format: 'synthkit-concept-graph',
+    version: 1,
+    generation: kb.generation,
+    extractor,
+    chunkCount: n,
+    nodes: nodeList,
+    edges: edgeList,
+  });
 
   // 4. Centrality, stored on the nodes so readers of the JSON get it too.
   const { degree, weightedDegree } = degreeCentrality(graph);

@@ -106,9 +106,7 @@ export class ConceptGraph implements WeightedAdjacency {
 
   /** The `n` most central concepts, by PageRank or degree (ties: more chunks, then id). */
   top(n: number, by: 'pageRank' | 'degree' = 'pageRank'): ConceptNode[] {
-    return [...this.data.nodes]
-      .sort((a, b) => b[by] - a[by] || b.chunkIds.length - a.chunkIds.length || (a.id < b.id ? -1 : 1))
-      .slice(0, n);
+    return [...this.data.nodes].sort((a, b) => b[by] - a[by] || b.chunkIds.length - a.chunkIds.length || (a.id < b.id ? -1 : 1)).slice(0, n);
   }
 
   toJSON(): ConceptGraphData {

@@ -36,6 +36,11 @@ export function createHtmlExtractor(): (html: string) => ExtractedDocument {
     const titleMatch = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html);
     const title = titleMatch ? convert(titleMatch[1]).replace(/\s+/g, ' ').trim() : '';
     // Skipped inline elements (images) can leave an extra empty line; one blank line is a paragraph break.
-    return { title: title || undefined, text: convert(html).replace(/\n{3,}/g, '\n\n').trim() };
+    return {
+      title: title || undefined,
+      text: convert(html)
+        .replace(/\n{3,}/g, '\n\n')
+        .trim(),
+    };
   };
 }

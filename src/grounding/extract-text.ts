@@ -22,7 +22,8 @@ export function isSupported(path: string): boolean {
 
 export async function extractDocuments(path: string, bytes: Uint8Array, extractors: Extractors): Promise<Extraction> {
   const ext = extname(path).toLowerCase();
-  if (!isSupported(path)) return { ok: false, code: 'unsupported', reason: `unsupported file type "${ext || '(no extension)'}"; supported: ${SUPPORTED_EXTENSIONS.join(' ')}` };
+  if (!isSupported(path))
+    return { ok: false, code: 'unsupported', reason: `unsupported file type "${ext || '(no extension)'}"; supported: ${SUPPORTED_EXTENSIONS.join(' ')}` };
   if (bytes.length === 0) return { ok: false, code: 'empty', reason: 'empty file (0 bytes)' };
   if (ext === '.pdf') {
     const pdf = await extractPdf(bytes);
@@ -39,7 +40,10 @@ export async function extractDocuments(path: string, bytes: Uint8Array, extracto
   else documents = [{ title: ext === '.txt' ? undefined : firstMarkdownTitle(text), text }];
   documents = documents.filter((d) => d.text.trim() !== '');
   if (documents.length === 0) {
-    const reason = ext === '.jsonl' ? `no usable lines (each needs a non-empty string "text")${warnings.length ? `; first problem: ${warnings[0]}` : ''}` : 'no text after extraction (whitespace or markup only)';
+    const reason =
+      ext === '.jsonl'
+        ? `no usable lines (each needs a non-empty string "text")${warnings.length ? `; first problem: ${warnings[0]}` : ''}`
+        : 'no text after extraction (whitespace or markup only)';
     return { ok: false, code: ext === '.jsonl' ? 'parse-error' : 'empty', reason };
   }
   return { ok: true, documents, warnings };

@@ -44,7 +44,7 @@ export function findHeadings(text: string): Heading[] {
       fence = fenceMatch[1];
     } else if (trimmed.startsWith('#')) {
       const atx = ATX.exec(line);
-      if (atx && atx[2] && atx[2].trim() !== '') {
+      if (atx?.[2] && atx[2].trim() !== '') {
         headings.push({ level: atx[1].length, text: atx[2].trim(), start: lineStart, end: lineEnd });
         consumedAsHeading = true;
       }

@@ -14,7 +14,15 @@ export { chunkText, DEFAULT_MAX_TOKENS, DEFAULT_OVERLAP_TOKENS, type ChunkOption
 export { Bm25Index, DEFAULT_BM25, type Bm25Params, type Bm25Hit } from './bm25-index.js';
 export { reciprocalRankFusion, DEFAULT_RRF_K } from './reciprocal-rank-fusion.js';
 export { extractKeyphrases, conceptKey, type Keyphrase } from './extract-keyphrases.js';
-export { ConceptGraph, loadConceptGraph, saveConceptGraph, CONCEPT_GRAPH_FILE, type ConceptNode, type ConceptEdge, type ConceptGraphData } from './concept-graph.js';
+export {
+  ConceptGraph,
+  loadConceptGraph,
+  saveConceptGraph,
+  CONCEPT_GRAPH_FILE,
+  type ConceptNode,
+  type ConceptEdge,
+  type ConceptGraphData,
+} from './concept-graph.js';
 export { buildConceptGraph, type BuildConceptGraphOptions, type ConceptExtractor } from './build-concept-graph.js';
 export { sampleConceptCombination, ConceptSamplingError, type ConceptCombination, type SampleCombinationOptions } from './sample-concept-combination.js';
 export { degreeCentrality, pageRank, type PageRankOptions } from './centrality.js';

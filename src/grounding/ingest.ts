@@ -81,7 +81,9 @@ export async function ingest(paths: string[], kbDir: string, options: IngestOpti
     const listed = new Set(listing.files.map((f) => f.source));
     const removeMissing = options.removeMissing ?? true;
     const gone = new Set(
-      [...previous.keys()].filter((source) => removeMissing && !listed.has(source) && listing.walkedFolders.some((f) => f === '' || source.startsWith(`${f}/`))),
+      [...previous.keys()].filter(
+        (source) => removeMissing && !listed.has(source) && listing.walkedFolders.some((f) => f === '' || source.startsWith(`${f}/`)),
+      ),
     );
     const owners = new Map<string, string>(); // content hash -> source holding it
     for (const [source, hash] of previous) if (!gone.has(source)) owners.set(hash, source);
@@ -186,7 +188,9 @@ async function embedMissing(store: KbStore, embed: EmbedFn, batchSize: number): 
     const batch = todo.slice(i, i + batchSize);
     const vectors = await embed(batch.map((c) => c.text));
     if (!Array.isArray(vectors) || vectors.length !== batch.length) {
-      throw new KnowledgeBaseError(`embed returned ${Array.isArray(vectors) ? vectors.length : typeof vectors} vectors for ${batch.length} texts; it must return one per text`);
+      throw new KnowledgeBaseError(
+        `embed returned ${Array.isArray(vectors) ? vectors.length : typeof vectors} vectors for ${batch.length} texts; it must return one per text`,
+      );
     }
     const rows = batch.map((chunk, j) => {
       const vector = vectors[j];
@@ -195,7 +199,9 @@ async function embedMissing(store: KbStore, embed: EmbedFn, batchSize: number): 
         store.setMeta('embedding_dims', String(dims));
       }
       if (vector.length !== dims || vector.some((x) => !Number.isFinite(x))) {
-        throw new KnowledgeBaseError(`embed returned a vector of ${vector.length} numbers (or non-finite values) for chunk ${chunk.id}; this knowledge base uses ${dims} dimensions`);
+        throw new KnowledgeBaseError(
+          `embed returned a vector of ${vector.length} numbers (or non-finite values) for chunk ${chunk.id}; this knowledge base uses ${dims} dimensions`,
+        );
       }
       return { id: chunk.id, vector: Float32Array.from(vector) };
     });

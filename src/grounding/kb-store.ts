@@ -115,9 +115,9 @@ export class KbStore {
         drop(file.source);
         insertFile.run(file.source, file.hash, file.bytes, file.chunks.length, now);
         for (const doc of file.documents) insertDoc.run(file.source, doc.key ?? WHOLE_FILE, doc.title ?? null, doc.text);
-        file.chunks.forEach((c, seq) =>
-          insertChunk.run(c.id, c.source, seq, c.document ?? WHOLE_FILE, c.title ?? null, JSON.stringify(c.headingPath), c.start, c.end, c.tokens, c.text),
-        );
+        for (const [seq, c] of file.chunks.entries()) {
+          insertChunk.run(c.id, c.source, seq, c.document ?? WHOLE_FILE, c.title ?? null, JSON.stringify(c.headingPath), c.start, c.end, c.tokens, c.text);
+        }
       }
     })();
     return { chunksRemoved };
@@ -159,7 +159,10 @@ export class KbStore {
   /** Embeddings by chunk id (only chunks that have one). */
   embeddings(): Map<string, Float32Array> {
     const out = new Map<string, Float32Array>();
-    const rows = this.db.prepare('SELECT id, embedding FROM chunks WHERE embedding IS NOT NULL').iterate() as IterableIterator<{ id: string; embedding: Buffer }>;
+    const rows = this.db.prepare('SELECT id, embedding FROM chunks WHERE embedding IS NOT NULL').iterate() as IterableIterator<{
+      id: string;
+      embedding: Buffer;
+    }>;
     for (const row of rows) {
       const copy = new Float32Array(row.embedding.byteLength / 4);
       new Uint8Array(copy.buffer).set(row.embedding);

@@ -6,9 +6,9 @@
  * holds no file handles and two of them (or two recipes using one) never interfere. `search` is
  * synchronous: an LLM column can ground every record without awaiting anything.
  */
-import { Bm25Index } from './bm25-index.js';
+import type { Bm25Index } from './bm25-index.js';
 import { buildChunkIndex, readChunkIndex, writeChunkIndex } from './chunk-index.js';
-import { ConceptGraph, loadConceptGraph } from './concept-graph.js';
+import { type ConceptGraph, loadConceptGraph } from './concept-graph.js';
 import { KbStore, isKnowledgeBase } from './kb-store.js';
 import { KnowledgeBaseError } from './knowledge-base-error.js';
 import { DEFAULT_RRF_K, reciprocalRankFusion } from './reciprocal-rank-fusion.js';
@@ -148,7 +148,8 @@ class LoadedKnowledgeBase implements KnowledgeBase {
     }
     let queryVector = options.queryVector;
     if (!queryVector) {
-      if (!this.embed) throw new KnowledgeBaseError('searchHybrid needs a query vector: pass options.queryVector or open the knowledge base with an embed callback');
+      if (!this.embed)
+        throw new KnowledgeBaseError('searchHybrid needs a query vector: pass options.queryVector or open the knowledge base with an embed callback');
       [queryVector] = await this.embed([query]);
     }
     const candidates = options.candidates ?? 50;

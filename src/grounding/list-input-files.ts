@@ -25,7 +25,14 @@ export interface InputListing {
 
 export async function listInputFiles(paths: string[], baseDir?: string): Promise<InputListing> {
   const absolute = paths.map((p) => resolve(p));
-  const kinds = await Promise.all(absolute.map((p) => stat(p).then((s) => (s.isDirectory() ? 'dir' : 'file'), (e: NodeJS.ErrnoException) => e)));
+  const kinds = await Promise.all(
+    absolute.map((p) =>
+      stat(p).then(
+        (s) => (s.isDirectory() ? 'dir' : 'file'),
+        (e: NodeJS.ErrnoException) => e,
+      ),
+    ),
+  );
   const base = resolve(baseDir ?? commonBase(absolute.map((p, i) => (kinds[i] === 'dir' ? p : dirname(p)))));
   const toSource = (p: string) => relative(base, p).split(sep).join('/');
   const listing: InputListing = { baseDir: base, files: [], walkedFolders: [], missing: [] };
@@ -37,7 +44,8 @@ export async function listInputFiles(paths: string[], baseDir?: string): Promise
   };
   for (let i = 0; i < absolute.length; i++) {
     const kind = kinds[i];
-    if (kind instanceof Error) listing.missing.push({ path: paths[i], reason: kind.code === 'ENOENT' ? 'no such file or folder' : `cannot read: ${kind.message}` });
+    if (kind instanceof Error)
+      listing.missing.push({ path: paths[i], reason: kind.code === 'ENOENT' ? 'no such file or folder' : `cannot read: ${kind.message}` });
     else if (kind === 'file') add(absolute[i]);
     else {
       listing.walkedFolders.push(toSource(absolute[i]));

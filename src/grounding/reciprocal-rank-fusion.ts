@@ -10,7 +10,7 @@ export const DEFAULT_RRF_K = 60;
 export function reciprocalRankFusion(rankings: readonly (readonly string[])[], k = DEFAULT_RRF_K): { id: string; score: number }[] {
   const scores = new Map<string, number>();
   for (const ranking of rankings) {
-    ranking.forEach((id, i) => scores.set(id, (scores.get(id) ?? 0) + 1 / (k + i + 1)));
+    for (const [i, id] of ranking.entries()) scores.set(id, (scores.get(id) ?? 0) + 1 / (k + i + 1));
   }
   return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score);
 }

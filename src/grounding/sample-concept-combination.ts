@@ -35,8 +35,7 @@ export interface SampleCombinationOptions {
 /** Restarts from a new start concept before giving up; enough for any graph with a large-enough component. */
 const MAX_STARTS = 32;
 
-export class ConceptSamplingError extends SynthkitError {
-}
+export class ConceptSamplingError extends SynthkitError {}
 
 export function sampleConceptCombination(graph: ConceptGraph, rng: Rng, options: SampleCombinationOptions = {}): ConceptCombination {
   const min = options.min ?? 2;

@@ -47,15 +47,7 @@ export interface ExtractedDocument {
 export type EmbedFn = (texts: string[]) => Promise<number[][]>;
 
 /** Why a file was left out of the knowledge base. */
-export type SkipCode =
-  | 'unsupported'
-  | 'empty'
-  | 'binary'
-  | 'too-large'
-  | 'unreadable'
-  | 'no-text-layer'
-  | 'parse-error'
-  | 'duplicate';
+export type SkipCode = 'unsupported' | 'empty' | 'binary' | 'too-large' | 'unreadable' | 'no-text-layer' | 'parse-error' | 'duplicate';
 
 export interface SkippedFile {
   /** Path as given or found (relative to the base directory where possible). */

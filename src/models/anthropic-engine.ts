@@ -5,13 +5,7 @@
  * "output" whose input_schema is the requested schema, and tool_choice naming it, so the model
  * must answer with a tool_use block whose input is the object. We return that input as JSON text.
  */
-import {
-  createHttpJsonClient,
-  endpointURL,
-  errorFromStatus,
-  malformedResponseError,
-  type StatusErrorContext,
-} from './http-json.js';
+import { createHttpJsonClient, endpointURL, errorFromStatus, malformedResponseError, type StatusErrorContext } from './http-json.js';
 import type { ChatMessage, JsonSchema, ModelEngine, ModelRequest, ModelResponse, RemoteEngineOptions } from './types.js';
 
 /** Key sent as `x-api-key`; default variable ANTHROPIC_API_KEY; default base URL https://api.anthropic.com. */
@@ -97,6 +91,7 @@ export function anthropicRequestBody(modelName: string, request: ModelRequest, d
 }
 
 export function parseAnthropicResponse(bodyText: string, target: string, unwrapValue = false): ModelResponse {
+  // biome-ignore lint/suspicious/noExplicitAny: a provider's reply body, read field by field with checks below
   let json: any;
   try {
     json = JSON.parse(bodyText);

@@ -31,7 +31,12 @@ export async function createEngines(
   return engines;
 }
 
-async function createEngine(name: string, config: ModelConfig, onDownload?: (model: string, progress: DownloadProgress) => void, signal?: AbortSignal): Promise<ModelEngine> {
+async function createEngine(
+  name: string,
+  config: ModelConfig,
+  onDownload?: (model: string, progress: DownloadProgress) => void,
+  signal?: AbortSignal,
+): Promise<ModelEngine> {
   const defaults = { temperature: config.temperature, maxTokens: config.max_tokens, topP: config.top_p };
   if (config.engine === 'local') {
     const modelPath = await resolveLocalModelPath(config.path, { onDownloadProgress: (p) => onDownload?.(name, p), signal });

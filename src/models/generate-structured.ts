@@ -21,15 +21,7 @@ import { DEFAULT_MAX_REPAIRS } from './defaults.js';
 import { parseObjectReply, parseTextReply, repairInstruction, type ParsedReply } from './parse-reply.js';
 import { ReasoningError, splitReasoning, unwrapReasoning, withReasoningField } from './reasoning-reply.js';
 import { SynthkitError } from '../core/synthkit-error.js';
-import {
-  ModelCallError,
-  ModelSetupError,
-  type ChatMessage,
-  type JsonSchema,
-  type ModelRequest,
-  type ModelResponse,
-  type TokenUsage,
-} from './types.js';
+import { ModelCallError, ModelSetupError, type ChatMessage, type JsonSchema, type ModelRequest, type ModelResponse, type TokenUsage } from './types.js';
 
 export { DEFAULT_MAX_REPAIRS };
 

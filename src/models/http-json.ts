@@ -192,6 +192,7 @@ export function parseRetryAfterMs(headers: IncomingHttpHeaders, now: number = Da
 /** The human message inside an error body: OpenAI and Anthropic use error.message; others vary. */
 export function serverErrorMessage(bodyText: string): string {
   try {
+    // biome-ignore lint/suspicious/noExplicitAny: an error body in any provider's shape, probed field by field
     const json = JSON.parse(bodyText) as Record<string, any> | null;
     const candidates = [json?.error?.message, json?.error, json?.message, json?.detail];
     for (const candidate of candidates) if (typeof candidate === 'string' && candidate) return oneLine(candidate).slice(0, 500);

@@ -26,7 +26,10 @@ const remoteCommon = {
   model: z.string().min(1),
   base_url: z.string().url().optional(),
   /** Name of the environment variable holding the key; keys never live in a recipe. */
-  api_key_env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional(),
+  api_key_env: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+    .optional(),
   requests_per_minute: z.number().positive().optional(),
   tokens_per_minute: z.number().positive().optional(),
   /** Per-call time limit; default DEFAULT_TIMEOUT_MS (defaults.ts). */
@@ -48,17 +51,10 @@ export const localModelSchema = z
   .strict();
 
 export const openaiModelSchema = z.object({ engine: z.literal('openai'), ...remoteCommon }).strict();
-export const openaiCompatibleModelSchema = z
-  .object({ engine: z.literal('openai-compatible'), ...remoteCommon, base_url: z.string().url() })
-  .strict();
+export const openaiCompatibleModelSchema = z.object({ engine: z.literal('openai-compatible'), ...remoteCommon, base_url: z.string().url() }).strict();
 export const anthropicModelSchema = z.object({ engine: z.literal('anthropic'), ...remoteCommon }).strict();
 
-export const modelSchema = z.discriminatedUnion('engine', [
-  localModelSchema,
-  openaiModelSchema,
-  openaiCompatibleModelSchema,
-  anthropicModelSchema,
-]);
+export const modelSchema = z.discriminatedUnion('engine', [localModelSchema, openaiModelSchema, openaiCompatibleModelSchema, anthropicModelSchema]);
 
 export type ModelConfig = z.infer<typeof modelSchema>;
 export type LocalModelConfig = z.infer<typeof localModelSchema>;

@@ -73,7 +73,9 @@ export class BudgetExceededError extends SynthkitError {
     readonly maxCost: number,
     readonly spent: number,
   ) {
-    super(`the next model call could take spending past max_cost $${maxCost.toFixed(4)} (spent $${spent.toFixed(4)}); finished records are saved. Raise the budget and continue with: synthkit resume <run-dir> --max-cost <dollars>`);
+    super(
+      `the next model call could take spending past max_cost $${maxCost.toFixed(4)} (spent $${spent.toFixed(4)}); finished records are saved. Raise the budget and continue with: synthkit resume <run-dir> --max-cost <dollars>`,
+    );
   }
 }
 
@@ -115,7 +117,11 @@ export class ModelRunner {
       this.reserved -= reservation;
     }
     // The reply is stored before anyone looks at it: a kill right after still keeps what was paid for.
-    this.store.queueCall({ ...context, model, inputTokens: response.usage.inputTokens, outputTokens: response.usage.outputTokens, cached: false, ms: performance.now() - started }, key, response);
+    this.store.queueCall(
+      { ...context, model, inputTokens: response.usage.inputTokens, outputTokens: response.usage.outputTokens, cached: false, ms: performance.now() - started },
+      key,
+      response,
+    );
     this.count(model, response, false);
     this.sharedCache?.set(key, response);
     return { ...response, cached: false };

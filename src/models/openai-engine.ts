@@ -3,13 +3,7 @@
  * The same format is served by vLLM, Ollama, llama.cpp's server, LM Studio and most hosted
  * providers, so this one engine covers all of them; the API key is optional for local servers.
  */
-import {
-  createHttpJsonClient,
-  endpointURL,
-  errorFromStatus,
-  malformedResponseError,
-  type StatusErrorContext,
-} from './http-json.js';
+import { createHttpJsonClient, endpointURL, errorFromStatus, malformedResponseError, type StatusErrorContext } from './http-json.js';
 import type { ModelEngine, ModelRequest, ModelResponse, RemoteEngineOptions } from './types.js';
 
 /** Key sent as `Authorization: Bearer`; default variable OPENAI_API_KEY; default base URL https://api.openai.com/v1. */
@@ -74,13 +68,12 @@ export function openAIRequestBody(
     logprobs: request.logprobs ? true : undefined,
     // strict: false because strict mode rejects common schemas (optional properties, no
     // additionalProperties: false); callers validate the object themselves.
-    response_format: request.schema
-      ? { type: 'json_schema', json_schema: { name: 'output', schema: request.schema, strict: false } }
-      : undefined,
+    response_format: request.schema ? { type: 'json_schema', json_schema: { name: 'output', schema: request.schema, strict: false } } : undefined,
   };
 }
 
 export function parseOpenAIResponse(bodyText: string, target: string): ModelResponse {
+  // biome-ignore lint/suspicious/noExplicitAny: a provider's reply body, read field by field with checks below
   let json: any;
   try {
     json = JSON.parse(bodyText);

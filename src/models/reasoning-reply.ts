@@ -23,8 +23,7 @@ export interface SplitReply {
 }
 
 /** Thrown when a structured reply that should carry {reasoning, answer} does not. */
-export class ReasoningError extends SynthkitError {
-}
+export class ReasoningError extends SynthkitError {}
 
 const TAG = '(think|thinking|reasoning)';
 const CLOSED_BLOCK = new RegExp(`<${TAG}\\s*>([\\s\\S]*?)</\\1\\s*>`, 'gi');
@@ -84,7 +83,10 @@ export function splitReasoning(text: string, nativeReasoning?: string): SplitRep
 function splitTagged(text: string): SplitReply | undefined {
   const blocks = [...text.matchAll(CLOSED_BLOCK)];
   if (blocks.length > 0) {
-    const reasoning = blocks.map((m) => m[2].trim()).filter(Boolean).join('\n\n');
+    const reasoning = blocks
+      .map((m) => m[2].trim())
+      .filter(Boolean)
+      .join('\n\n');
     const last = blocks[blocks.length - 1];
     const after = text.slice(last.index + last[0].length);
     return result(reasoning, stripAnswerLabel(after.trim() ? after : text.replace(CLOSED_BLOCK, '')));

@@ -85,11 +85,7 @@ export function retryDelayMs(
 }
 
 /** Full-jitter exponential backoff: uniform in [0, min(maxDelayMs, baseDelayMs * 2^retryIndex)). */
-export function backoffDelayMs(
-  retryIndex: number,
-  options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs'> = {},
-  random: () => number = Math.random,
-): number {
+export function backoffDelayMs(retryIndex: number, options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs'> = {}, random: () => number = Math.random): number {
   const base = options.baseDelayMs ?? DEFAULT_BACKOFF_BASE_MS;
   const max = options.maxDelayMs ?? DEFAULT_BACKOFF_CAP_MS;
   // 2 ** 1024 is Infinity, and min() handles it, so no overflow guard is needed.

@@ -69,8 +69,7 @@ export class ModelCallError extends SynthkitError {
 }
 
 /** A configuration problem the user must fix (missing key, missing file, unreachable server). One clear line. */
-export class ModelSetupError extends SynthkitError {
-}
+export class ModelSetupError extends SynthkitError {}
 
 /** What every remote engine (OpenAI wire format, Anthropic wire format) is configured with. */
 export interface RemoteEngineOptions {

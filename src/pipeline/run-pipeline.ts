@@ -50,7 +50,12 @@ async function runStages(plan: PipelinePlan, records: RunSummary, options: Gener
   }
   if (plan.evaluate) {
     const input = plan.curate ? join(dir, 'curated', 'curated.jsonl') : dir;
-    const { metrics, files } = await evaluate(input, plan.evaluate, { out: join(dir, 'evaluation'), signal: options.signal, cache, cacheDir: options.cacheDir });
+    const { metrics, files } = await evaluate(input, plan.evaluate, {
+      out: join(dir, 'evaluation'),
+      signal: options.signal,
+      cache,
+      cacheDir: options.cacheDir,
+    });
     summary.evaluation = { files, failedThresholds: metrics.thresholds.filter((t) => !t.passed).map((t) => t.message) };
   }
   if (summary.curation || summary.evaluation) await writeFileAtomic(join(dir, 'summary.json'), JSON.stringify(summary, null, 2));

@@ -15,7 +15,11 @@ export interface PromptParts {
  * instruction, when asked for, comes after it.
  */
 /** `templates`: the column's compiled `prompt` and optional `system` templates. */
-export function buildMessages(templates: { prompt: CompiledTemplate; system?: CompiledTemplate }, scope: Record<string, unknown>, parts: PromptParts = {}): ChatMessage[] {
+export function buildMessages(
+  templates: { prompt: CompiledTemplate; system?: CompiledTemplate },
+  scope: Record<string, unknown>,
+  parts: PromptParts = {},
+): ChatMessage[] {
   const messages: ChatMessage[] = [];
   const system = templates.system?.render(scope);
   if (system) messages.push({ role: 'system', content: system });

@@ -30,7 +30,12 @@ export function parseRecipeYaml<S extends object = object>(text: string, file = 
  * Validates and plans a recipe given as an object (the library entry point). Relative file paths
  * in it (few-shot files, model files) are taken relative to `baseDir`.
  */
-export function planRecipeObject<S extends object = object>(input: RecipeInput | unknown, file = '<recipe>', baseDir = process.cwd(), sections?: SectionsParser<S>): Plan & S {
+export function planRecipeObject<S extends object = object>(
+  input: RecipeInput | unknown,
+  file = '<recipe>',
+  baseDir = process.cwd(),
+  sections?: SectionsParser<S>,
+): Plan & S {
   const recipe = parseConfigObject(KIND, input, file);
   const { plan, issues } = planRecipe(resolveRecipePaths(recipe, baseDir));
   const parsed = sections ? sections(recipe, file, issues) : ({} as S);

@@ -99,7 +99,10 @@ function planColumn(recipe: Recipe, kinds: ColumnRegistry, column: Column, index
   }
   for (const kb of kind.knowledgeBases?.(column) ?? []) {
     if (!existsSync(kb.path)) {
-      issues.push({ path: at(kb.field), message: `no such folder: ${kb.path}; give a knowledge base made by 'synthkit ingest <documents> --kb <dir>', or a folder of documents` });
+      issues.push({
+        path: at(kb.field),
+        message: `no such folder: ${kb.path}; give a knowledge base made by 'synthkit ingest <documents> --kb <dir>', or a folder of documents`,
+      });
     }
   }
   const state = kind.plan?.(column, ctx);

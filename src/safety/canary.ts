@@ -11,9 +11,13 @@ import { createRng } from '../core/rng.js';
  * chance. Unique within one call.
  */
 const FIRST_WORDS =
-  'amber basalt cobalt dune ember fjord garnet harbor indigo jasper kelp lichen magma nectar onyx pumice quartz russet sable tundra umber vellum willow xenon yarrow zephyr alder birch cedar delta egret falcon gale heron iris juniper kestrel lotus marble nimbus opal pylon quill raven sierra thistle ultra vapor wren yucca zinc agate bramble cinder drift flint glacier hazel ivory jade krill lagoon mica'.split(' ');
+  'amber basalt cobalt dune ember fjord garnet harbor indigo jasper kelp lichen magma nectar onyx pumice quartz russet sable tundra umber vellum willow xenon yarrow zephyr alder birch cedar delta egret falcon gale heron iris juniper kestrel lotus marble nimbus opal pylon quill raven sierra thistle ultra vapor wren yucca zinc agate bramble cinder drift flint glacier hazel ivory jade krill lagoon mica'.split(
+    ' ',
+  );
 const SECOND_WORDS =
-  'lumen orbit prism vector quasar helix photon cipher nexus pulse vertex zenith axiom beacon cascade dynamo echo fractal glyph horizon ion kernel lattice matrix nebula octave parallax quantum radiant spiral tensor umbra vortex wavelet xylem yonder zodiac anvil bolt crest dial ember fathom gimbal hinge ingot jetty keystone lever mantle notch oculus piston quarry ratchet sprocket tether uplink valve winch yoke zipper'.split(' ');
+  'lumen orbit prism vector quasar helix photon cipher nexus pulse vertex zenith axiom beacon cascade dynamo echo fractal glyph horizon ion kernel lattice matrix nebula octave parallax quantum radiant spiral tensor umbra vortex wavelet xylem yonder zodiac anvil bolt crest dial ember fathom gimbal hinge ingot jetty keystone lever mantle notch oculus piston quarry ratchet sprocket tether uplink valve winch yoke zipper'.split(
+    ' ',
+  );
 
 export function makeCanaries(count: number, seed: number | string): string[] {
   const combinations = 0x10000 * FIRST_WORDS.length * SECOND_WORDS.length;
@@ -60,9 +64,7 @@ export function findCanaries(texts: Iterable<string>, canaries: readonly string[
     scan(looseForm(text), looseGroups, (canary) => record(canary, 'loose', index));
     index++;
   }
-  return canaries
-    .filter((canary) => hits.has(canary))
-    .map((canary) => ({ canary, exact: [...hits.get(canary)!.exact], loose: [...hits.get(canary)!.loose] }));
+  return canaries.filter((canary) => hits.has(canary)).map((canary) => ({ canary, exact: [...hits.get(canary)!.exact], loose: [...hits.get(canary)!.loose] }));
 }
 
 const PREFIX_LENGTH = 6;

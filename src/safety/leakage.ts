@@ -68,7 +68,11 @@ export function measureLeakage(synthetic: readonly string[], references: readonl
   const ngram = options.ngram ?? LEAKAGE_DEFAULTS.ngram;
   const shingle = options.shingle ?? LEAKAGE_DEFAULTS.shingle;
   const worst = options.worst ?? LEAKAGE_DEFAULTS.worst;
-  for (const [name, value] of [['ngram', ngram], ['shingle', shingle], ['worst', worst]] as const) {
+  for (const [name, value] of [
+    ['ngram', ngram],
+    ['shingle', shingle],
+    ['worst', worst],
+  ] as const) {
     if (!Number.isInteger(value) || value < 1) throw new RangeError(`measureLeakage: ${name} must be a positive integer, got ${value}`);
   }
 
@@ -174,7 +178,12 @@ function byDistance(a: LeakageFinding, b: LeakageFinding): number {
 
 /** Keeps the union of the `worst` top findings by span and by distance, in place. */
 function trim(findings: LeakageFinding[], worst: number): void {
-  const keep = new Set([...findings].sort(bySpan).slice(0, worst).concat([...findings].sort(byDistance).slice(0, worst)));
+  const keep = new Set(
+    [...findings]
+      .sort(bySpan)
+      .slice(0, worst)
+      .concat([...findings].sort(byDistance).slice(0, worst)),
+  );
   const kept = findings.filter((f) => keep.has(f));
   findings.length = 0;
   findings.push(...kept);

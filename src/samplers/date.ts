@@ -40,8 +40,7 @@ export function sampleDate(params: DateParams, rng: Rng): string {
   return new Date(rng.int(first, last) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-const ISO_PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** Milliseconds since the epoch, checked field by field (Date.parse would accept 2024-02-30). */
 function parseIsoDate(which: 'start' | 'end', text: string): { ms: number; dateOnly: boolean } {
@@ -55,13 +54,7 @@ function parseIsoDate(which: 'start' | 'end', text: string): { ms: number; dateO
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
   date.setUTCHours(hour, minute, second, Number(fraction.slice(0, 3).padEnd(3, '0')));
-  const valid =
-    date.getUTCFullYear() === year &&
-    date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day &&
-    hour < 24 &&
-    minute < 60 &&
-    second < 60;
+  const valid = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
   if (!valid) throw new SamplerError(`date: ${which} is ${JSON.stringify(text)}, which is not a real calendar date and time`);
   let ms = date.getTime();
   if (zone && zone !== 'Z') {

@@ -42,15 +42,7 @@ export const LENGTH_WORD_RANGES: Readonly<Record<string, readonly [min: number, 
 export const DIVERSITY_DIMENSIONS: Readonly<Record<DiversityDimension, DiversityDimensionData>> = deepFreeze({
   audience: {
     description: 'Who the text is written for; it sets vocabulary, assumed knowledge and depth.',
-    values: [
-      'young children',
-      'high-school students',
-      'college students',
-      'professionals in the field',
-      'researchers',
-      'the general public',
-      'older adults',
-    ],
+    values: ['young children', 'high-school students', 'college students', 'professionals in the field', 'researchers', 'the general public', 'older adults'],
     source:
       'Audience as a diversity lever: Cosmopedia (Ben Allal et al., Hugging Face, 2024), whose audiences included young children, high-school and college students and researchers; professionals, the general public and older adults added here.',
   },
@@ -73,18 +65,7 @@ export const DIVERSITY_DIMENSIONS: Readonly<Record<DiversityDimension, Diversity
   },
   tone: {
     description: 'The attitude the text takes; for user messages, the mood the user is in.',
-    values: [
-      'neutral',
-      'friendly',
-      'enthusiastic',
-      'formal',
-      'urgent',
-      'frustrated',
-      'confused',
-      'appreciative',
-      'sceptical',
-      'sarcastic',
-    ],
+    values: ['neutral', 'friendly', 'enthusiastic', 'formal', 'urgent', 'frustrated', 'confused', 'appreciative', 'sceptical', 'sarcastic'],
     source:
       'Our list. Negative tones (urgent, frustrated, confused, sceptical, sarcastic) are included on purpose: real user messages carry them, and a dataset written only in a polite register teaches a model nothing about them.',
   },

@@ -143,12 +143,15 @@ function checkDimensions(dimensions: JointDimensions, mode: JointMode): Dim[] {
     if (!Array.isArray(values) || values.length === 0) throw new SamplerError(`joint: dimension "${name}" has no values`);
     values.forEach((v, i) => {
       if (typeof v !== 'string') throw new SamplerError(`joint: dimension "${name}" value ${i} is ${typeof v}; values must be strings`);
-      if (v.includes(COMBO_SEPARATOR)) throw new SamplerError(`joint: dimension "${name}" value "${v}" contains "${COMBO_SEPARATOR}", which separates values in combination keys`);
+      if (v.includes(COMBO_SEPARATOR))
+        throw new SamplerError(`joint: dimension "${name}" value "${v}" contains "${COMBO_SEPARATOR}", which separates values in combination keys`);
       if (values.indexOf(v) !== i) throw new SamplerError(`joint: dimension "${name}" lists "${v}" twice`);
     });
     if (weights !== undefined) {
       if (mode !== 'independent') {
-        throw new SamplerError(`joint: dimension "${name}" has weights, which only independent mode uses; in ${mode} mode remove them (or use target mode for unequal combinations)`);
+        throw new SamplerError(
+          `joint: dimension "${name}" has weights, which only independent mode uses; in ${mode} mode remove them (or use target mode for unequal combinations)`,
+        );
       }
       if (weights.length !== values.length) {
         throw new SamplerError(`joint: dimension "${name}" has ${weights.length} weights for ${values.length} values; give one weight per value`);
@@ -218,7 +221,9 @@ function targetPlan(dims: readonly Dim[], target: Readonly<Record<string, number
   for (const [key] of entries) {
     const parts = key.split(COMBO_SEPARATOR).map((p) => p.trim());
     if (parts.length !== dims.length) {
-      throw new SamplerError(`joint: target key "${key}" has ${parts.length} value(s); give ${dims.length}, one per dimension (${dims.map((d) => d.name).join(COMBO_SEPARATOR)})`);
+      throw new SamplerError(
+        `joint: target key "${key}" has ${parts.length} value(s); give ${dims.length}, one per dimension (${dims.map((d) => d.name).join(COMBO_SEPARATOR)})`,
+      );
     }
     let cell = 0;
     parts.forEach((part, i) => {

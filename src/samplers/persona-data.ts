@@ -31,16 +31,7 @@ export interface PersonaFieldData {
  */
 export const OCCUPATION_GROUPS: Readonly<Record<string, readonly string[]>> = deepFreeze({
   'Managers and administrators': ['operations manager', 'small business owner', 'IT manager', 'public service director'],
-  Professionals: [
-    'software engineer',
-    'accountant',
-    'secondary school teacher',
-    'doctor',
-    'lawyer',
-    'civil engineer',
-    'pharmacist',
-    'registered nurse',
-  ],
+  Professionals: ['software engineer', 'accountant', 'secondary school teacher', 'doctor', 'lawyer', 'civil engineer', 'pharmacist', 'registered nurse'],
   'Associate professionals and technicians': [
     'police officer',
     'IT support technician',

@@ -7,8 +7,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-export class DatasetError extends SynthkitError {
-}
+export class DatasetError extends SynthkitError {}
 
 export function datasetPath(runDirOrFile: string): string {
   if (!existsSync(runDirOrFile)) throw new DatasetError(`no such file or run directory: ${runDirOrFile}`);

@@ -17,7 +17,9 @@ export class RunLockedError extends SynthkitError {
     readonly pid: number,
     readonly host: string,
   ) {
-    super(`${dir} is in use by another synthkit process (pid ${pid} on ${host}); wait for it to finish or stop it, then run again (a lock left by a killed process is taken over automatically; if no synthkit process uses it, delete ${LOCK_FILE} there)`);
+    super(
+      `${dir} is in use by another synthkit process (pid ${pid} on ${host}); wait for it to finish or stop it, then run again (a lock left by a killed process is taken over automatically; if no synthkit process uses it, delete ${LOCK_FILE} there)`,
+    );
   }
 }
 

@@ -64,7 +64,10 @@ export class RunStore implements CallLog {
     this.db = openDatabase(join(dir, file));
     this.db.exec(SCHEMA);
     for (const m of MIGRATIONS) {
-      const has = this.db.prepare<[], { name: string }>(`PRAGMA table_info(${m.table})`).all().some((c) => c.name === m.column);
+      const has = this.db
+        .prepare<[], { name: string }>(`PRAGMA table_info(${m.table})`)
+        .all()
+        .some((c) => c.name === m.column);
       if (!has) this.db.exec(`ALTER TABLE ${m.table} ADD COLUMN ${m.column} ${m.type}`);
     }
     this.writes = new WriteBatcher(this.db);
@@ -72,13 +75,28 @@ export class RunStore implements CallLog {
       getMeta: this.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
       setMeta: this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       putRecord: this.db.prepare('INSERT OR REPLACE INTO records (idx, data, valid, errors) VALUES (?, ?, ?, ?)'),
-      putCell: this.db.prepare('INSERT OR REPLACE INTO cells (idx, col, value, ok, error, raw, reasoning, logprobs, few_shot, sources, attempts, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      putCall: this.db.prepare('INSERT INTO calls (idx, col, model, input_tokens, output_tokens, cached, ms, key, response) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      putCell: this.db.prepare(
+        'INSERT OR REPLACE INTO cells (idx, col, value, ok, error, raw, reasoning, logprobs, few_shot, sources, attempts, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      putCall: this.db.prepare(
+        'INSERT INTO calls (idx, col, model, input_tokens, output_tokens, cached, ms, key, response) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
       cellsOf: this.db.prepare<
         [number],
-        { col: string; value: string | null; ok: number; error: string | null; raw: string | null; reasoning: string | null; logprobs: string | null; few_shot: string | null; sources: string | null; attempts: number; reason: string | null }
-      >('SELECT col, value, ok, error, raw, reasoning, logprobs, few_shot, sources, attempts, reason FROM cells WHERE idx = ?',
-      ),
+        {
+          col: string;
+          value: string | null;
+          ok: number;
+          error: string | null;
+          raw: string | null;
+          reasoning: string | null;
+          logprobs: string | null;
+          few_shot: string | null;
+          sources: string | null;
+          attempts: number;
+          reason: string | null;
+        }
+      >('SELECT col, value, ok, error, raw, reasoning, logprobs, few_shot, sources, attempts, reason FROM cells WHERE idx = ?'),
     };
   }
 
@@ -92,7 +110,12 @@ export class RunStore implements CallLog {
 
   /** Indexes of finished records. */
   doneIndexes(): Set<number> {
-    return new Set(this.db.prepare<[], { idx: number }>('SELECT idx FROM records').all().map((r) => r.idx));
+    return new Set(
+      this.db
+        .prepare<[], { idx: number }>('SELECT idx FROM records')
+        .all()
+        .map((r) => r.idx),
+    );
   }
 
   /**
@@ -170,7 +193,9 @@ export class RunStore implements CallLog {
    */
   storedReplies(indexes?: Set<number>): Map<string, ModelResponse> {
     const out = new Map<string, ModelResponse>();
-    const rows = this.db.prepare<[], { idx: number; key: string; response: string }>('SELECT idx, key, response FROM calls WHERE response IS NOT NULL').iterate();
+    const rows = this.db
+      .prepare<[], { idx: number; key: string; response: string }>('SELECT idx, key, response FROM calls WHERE response IS NOT NULL')
+      .iterate();
     for (const r of rows) if (!indexes || indexes.has(r.idx)) out.set(r.key, JSON.parse(r.response));
     return out;
   }
@@ -189,7 +214,20 @@ export class RunStore implements CallLog {
     const fewShot = cell.fewShot ? JSON.stringify(cell.fewShot) : null;
     const sources = cell.sources ? JSON.stringify(cell.sources) : null;
     this.queue(() =>
-      this.stmts.putCell.run(cell.idx, cell.column, value, cell.ok ? 1 : 0, cell.error ?? null, cell.raw ?? null, cell.reasoning ?? null, logprobs, fewShot, sources, cell.attempts, cell.reason ?? null),
+      this.stmts.putCell.run(
+        cell.idx,
+        cell.column,
+        value,
+        cell.ok ? 1 : 0,
+        cell.error ?? null,
+        cell.raw ?? null,
+        cell.reasoning ?? null,
+        logprobs,
+        fewShot,
+        sources,
+        cell.attempts,
+        cell.reason ?? null,
+      ),
     );
   }
 
@@ -202,7 +240,9 @@ export class RunStore implements CallLog {
   /** Records in index order; `validOnly` for until-valid runs. */
   *iterateRecords(filter: 'all' | 'valid' | 'invalid' = 'all'): Generator<RecordRow> {
     const where = filter === 'all' ? '' : filter === 'valid' ? 'WHERE valid = 1' : 'WHERE valid = 0';
-    const stmt = this.db.prepare<[], { idx: number; data: string; valid: number; errors: string }>(`SELECT idx, data, valid, errors FROM records ${where} ORDER BY idx`);
+    const stmt = this.db.prepare<[], { idx: number; data: string; valid: number; errors: string }>(
+      `SELECT idx, data, valid, errors FROM records ${where} ORDER BY idx`,
+    );
     for (const r of stmt.iterate()) {
       yield { idx: r.idx, data: JSON.parse(r.data), valid: r.valid === 1, errors: JSON.parse(r.errors) };
     }

@@ -11,7 +11,6 @@ import { WriteBatcher } from './write-batcher.js';
 import type { ModelResponse } from '../models/types.js';
 import { defaultCacheDir } from '../core/cache-dir.js';
 
-
 export class SharedCallCache {
   private readonly db: Database.Database;
   private readonly getStmt;

@@ -7,7 +7,11 @@ import { STORIES_MODEL, tempDir } from '../support/paths.js';
 
 const env = () => ({ SYNTHKIT_CACHE_DIR: tempDir() });
 /** stderr without the plain progress lines a non-terminal run prints. */
-const messages = (stderr: string) => stderr.trim().split('\n').filter((l) => !l.startsWith('records '));
+const messages = (stderr: string) =>
+  stderr
+    .trim()
+    .split('\n')
+    .filter((l) => !l.startsWith('records '));
 
 describe('synthkit generate (CLI)', () => {
   it('runs the example recipe on a local GGUF and writes JSONL, CSV, Parquet and the resolved recipe', async () => {
@@ -18,7 +22,19 @@ describe('synthkit generate (CLI)', () => {
     const lines = readFileSync(join(out, 'dataset.jsonl'), 'utf8').trim().split('\n');
     expect(lines).toHaveLength(5);
     const first = JSON.parse(lines[0]);
-    expect(Object.keys(first)).toEqual(['_id', 'service', 'feature', 'sentiment', 'length', 'persona', 'submitted_on', 'feedback', 'triage', '_valid', '_errors']);
+    expect(Object.keys(first)).toEqual([
+      '_id',
+      'service',
+      'feature',
+      'sentiment',
+      'length',
+      'persona',
+      'submitted_on',
+      'feedback',
+      'triage',
+      '_valid',
+      '_errors',
+    ]);
     expect(readFileSync(join(out, 'dataset.csv'), 'utf8').split('\n')[0]).toContain('_id,service,feature');
     const buf = readFileSync(join(out, 'dataset.parquet'));
     const rows = await parquetReadObjects({ file: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) });
@@ -53,12 +69,18 @@ describe('synthkit generate (CLI)', () => {
     expect(messages(missingFile.stderr)).toHaveLength(1);
     expect(missingFile.stderr).toContain('model file not found: /nope/model.gguf');
 
-    const noKey = await runCli(['generate', write('b.yaml', '  m: { engine: openai, model: gpt-4o-mini, api_key_env: SYNTHKIT_TEST_NO_SUCH_KEY }'), '--out', join(dir, 'b')], env());
+    const noKey = await runCli(
+      ['generate', write('b.yaml', '  m: { engine: openai, model: gpt-4o-mini, api_key_env: SYNTHKIT_TEST_NO_SUCH_KEY }'), '--out', join(dir, 'b')],
+      env(),
+    );
     expect(noKey.code).toBe(1);
     expect(messages(noKey.stderr)).toHaveLength(1);
     expect(noKey.stderr).toContain('set the environment variable SYNTHKIT_TEST_NO_SUCH_KEY');
 
-    const unreachable = await runCli(['generate', write('c.yaml', '  m: { engine: openai-compatible, model: x, base_url: "http://127.0.0.1:9/v1", max_retries: 0 }'), '--out', join(dir, 'c')], env());
+    const unreachable = await runCli(
+      ['generate', write('c.yaml', '  m: { engine: openai-compatible, model: x, base_url: "http://127.0.0.1:9/v1", max_retries: 0 }'), '--out', join(dir, 'c')],
+      env(),
+    );
     expect(unreachable.code).toBe(1);
     expect(messages(unreachable.stderr)).toHaveLength(1);
     expect(unreachable.stderr).toMatch(/cannot reach http:\/\/127\.0\.0\.1:9\/v1/);

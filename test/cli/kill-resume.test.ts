@@ -101,7 +101,10 @@ describe('kill -9 and resume', () => {
     expect(stopped.stderr).toContain(`synthkit resume ${dir}`);
     const finished = await runCli(['resume', dir, '-q'], env);
     expect(finished.code, finished.stderr).toBe(0);
-    const ids = readFileSync(join(dir, 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)._id);
+    const ids = readFileSync(join(dir, 'dataset.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l)._id);
     expect(ids).toEqual([...Array(RECORDS).keys()]);
   });
 });

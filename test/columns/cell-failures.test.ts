@@ -13,7 +13,11 @@ import type { RecipeInput } from '../../src/recipe/schema.js';
 import { startMockLlmServer, type MockHandler, type MockLlmServer } from '../support/mock-llm-server.js';
 import { tempDir } from '../support/paths.js';
 
-const readJsonl = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const readJsonl = (file: string) =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 const lastUser = (body: any): string => body.messages.filter((m: any) => m.role === 'user').at(-1).content;
 
 let server: MockLlmServer | undefined;
@@ -29,7 +33,13 @@ async function start(handler?: MockHandler) {
 
 function storedCells(dir: string) {
   const db = new Database(join(dir, 'run.sqlite'), { readonly: true });
-  const rows = db.prepare('SELECT idx, col, ok, reason, error FROM cells ORDER BY idx, col').all() as { idx: number; col: string; ok: number; reason: string | null; error: string | null }[];
+  const rows = db.prepare('SELECT idx, col, ok, reason, error FROM cells ORDER BY idx, col').all() as {
+    idx: number;
+    col: string;
+    ok: number;
+    reason: string | null;
+    error: string | null;
+  }[];
   db.close();
   return rows;
 }
@@ -60,7 +70,11 @@ describe('a cell whose inputs failed', () => {
     expect(row._errors).toContain("c: input_failed: column 'a' has no usable value");
     expect(row._errors).toContain("b: input_failed: column 'c' has no usable value");
     expect(row.d).toBe('echo: Independent.');
-    expect(storedCells(out).filter((c) => c.reason === 'input_failed').map((c) => c.col)).toEqual(['b', 'c']);
+    expect(
+      storedCells(out)
+        .filter((c) => c.reason === 'input_failed')
+        .map((c) => c.col),
+    ).toEqual(['b', 'c']);
     expect(summary.failures).toEqual(expect.arrayContaining([expect.objectContaining({ column: 'b', reason: 'input_failed', count: 1 })]));
   });
 
@@ -91,11 +105,13 @@ describe('a topic-tree node the model could not expand', () => {
     ],
   });
   // Subtopics for every node but `failing`, whose replies never have the two subtopics asked for.
-  const expand = (failing: string): MockHandler => (body) => {
-    if (!body.response_format) return 'passage';
-    const parent = /subtopics of "([^"]+)"/.exec(body.messages.find((m: any) => m.role === 'user').content)![1];
-    return parent === failing ? { subtopics: ['just one'] } : { subtopics: [`${parent}/x`, `${parent}/y`] };
-  };
+  const expand =
+    (failing: string): MockHandler =>
+    (body) => {
+      if (!body.response_format) return 'passage';
+      const parent = /subtopics of "([^"]+)"/.exec(body.messages.find((m: any) => m.role === 'user').content)![1];
+      return parent === failing ? { subtopics: ['just one'] } : { subtopics: [`${parent}/x`, `${parent}/y`] };
+    };
 
   it('flags the records that get it, with a reason, and sends nothing for them', async () => {
     const out = tempDir();
@@ -137,7 +153,8 @@ describe('a joint column', () => {
     );
     expect(summary.records).toBe(8);
     const counts = new Map<string, number>();
-    for (const r of readJsonl(join(out, 'dataset.jsonl'))) counts.set(`${r.mix.audience}|${r.mix.style}`, (counts.get(`${r.mix.audience}|${r.mix.style}`) ?? 0) + 1);
+    for (const r of readJsonl(join(out, 'dataset.jsonl')))
+      counts.set(`${r.mix.audience}|${r.mix.style}`, (counts.get(`${r.mix.audience}|${r.mix.style}`) ?? 0) + 1);
     expect([...counts.values()]).toEqual([2, 2, 2, 2]);
   });
 });

@@ -14,7 +14,11 @@ import { generateRecords } from '../../src/generate/generate.js';
 import { wordSampleKind } from './word-sample-kind.js';
 import { tempDir } from '../support/paths.js';
 
-const readJsonl = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const readJsonl = (file: string) =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 
 const kinds = createColumnRegistry([...BUILTIN_COLUMN_KINDS, wordSampleKind]);
 
@@ -43,7 +47,9 @@ describe('a column kind registered by a library user', () => {
     expect(issues).toEqual([]);
     expect(plan!.columns.map((p) => p.column.name)).toEqual(['topic', 'mood', 'words']);
     expect(plan!.columns[2].dependsOn.sort()).toEqual(['mood', 'topic']);
-    expect(planRecipe(createRecipeSchema(kinds).parse(recipe(9)), kinds).issues).toEqual([{ path: ['columns', 0, 'count'], message: 'count (9) must be at most 5' }]);
+    expect(planRecipe(createRecipeSchema(kinds).parse(recipe(9)), kinds).issues).toEqual([
+      { path: ['columns', 0, 'count'], message: 'count (9) must be at most 5' },
+    ]);
   });
 
   it('fills every record through the engine, seeded, and exports it', async () => {

@@ -9,7 +9,10 @@ function problems(yaml: string): string[] {
   } catch (error) {
     expect(error).toBeInstanceOf(RecipeError);
     expect((error as Error).message).toMatch(/^invalid curation config curate.yaml/);
-    return (error as Error).message.split('\n').slice(1).map((l) => l.trim());
+    return (error as Error).message
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim());
   }
   throw new Error('expected the config to fail');
 }
@@ -37,7 +40,9 @@ stages:
   });
 
   it('an unknown stage names its path and line', () => {
-    expect(problems('stages:\n  - stage: length\n  - stage: dedup\n')).toEqual([expect.stringMatching(/^curate.yaml:3:\d+ stages\[1\]\.stage: unknown or missing stage; expected one of: length, /)]);
+    expect(problems('stages:\n  - stage: length\n  - stage: dedup\n')).toEqual([
+      expect.stringMatching(/^curate.yaml:3:\d+ stages\[1\]\.stage: unknown or missing stage; expected one of: length, /),
+    ]);
   });
 
   it('an unknown field names its path and line', () => {
@@ -67,14 +72,16 @@ stages:
     min: 2
 `);
     expect(lines).toHaveLength(6);
-    expect(lines).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^curate.yaml:6:11 stages\[0\]\.rule: expression does not parse: '__proto__' is not allowed/),
-      expect.stringMatching(/^curate.yaml:9:18 stages\[1\]\.must_match\[0\]: not a valid regular expression/),
-      expect.stringMatching(/^curate.yaml:12:\d+ stages\[2\]\.rubric\.levels\.3: level 3 is not on the scale \[1, 2\]/),
-      expect.stringMatching(/^curate.yaml:15:5 stages\[5\]: min must be <= 1 <= max/),
-      expect.stringMatching(/^curate.yaml:14:5 stages\[4\]\.name: stage name 'length' is already used by stages\[3\]/),
-      "curate.yaml:11:17 stages[2].models[1]: unknown model 'b'; defined: a",
-    ]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^curate.yaml:6:11 stages\[0\]\.rule: expression does not parse: '__proto__' is not allowed/),
+        expect.stringMatching(/^curate.yaml:9:18 stages\[1\]\.must_match\[0\]: not a valid regular expression/),
+        expect.stringMatching(/^curate.yaml:12:\d+ stages\[2\]\.rubric\.levels\.3: level 3 is not on the scale \[1, 2\]/),
+        expect.stringMatching(/^curate.yaml:15:5 stages\[5\]: min must be <= 1 <= max/),
+        expect.stringMatching(/^curate.yaml:14:5 stages\[4\]\.name: stage name 'length' is already used by stages\[3\]/),
+        "curate.yaml:11:17 stages[2].models[1]: unknown model 'b'; defined: a",
+      ]),
+    );
   });
 
   it('a recipe section reports paths under its prefix', () => {

@@ -11,7 +11,11 @@ import { curateCommand } from '../../src/cli/curate-command.js';
 import { startMockLlmServer, type MockLlmServer } from '../support/mock-llm-server.js';
 import { tempDir } from '../support/paths.js';
 
-const readJsonl = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const readJsonl = (file: string) =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 const feedback = [
   'The appointment booking page froze twice before I could confirm my slot at the polyclinic.',
   'The appointment booking page froze twice before I could confirm my slot at the polyclinic!',
@@ -108,7 +112,15 @@ describe('curate a JSONL file', () => {
     expect(weights.reduce((s: number, w: number) => s + w, 0) / weights.length).toBeCloseTo(1, 5);
     expect(Math.max(...weights)).toBeLessThanOrEqual(1.5);
     expect(JSON.parse(readFileSync(join(out, 'clusters.json'), 'utf8'))).toEqual({ exact_dedup: [{ representative: 0, members: [0, 1] }] });
-    expect(summary.files.map((f) => f.slice(out.length + 1))).toEqual(['curated.jsonl', 'curated.csv', 'curated.parquet', 'all.jsonl', 'decisions.json', 'clusters.json', 'summary.json']);
+    expect(summary.files.map((f) => f.slice(out.length + 1))).toEqual([
+      'curated.jsonl',
+      'curated.csv',
+      'curated.parquet',
+      'all.jsonl',
+      'decisions.json',
+      'clusters.json',
+      'summary.json',
+    ]);
 
     // Same input, same config: the same files, byte for byte (the second run into the same
     // directory answers the judge from its own store; a fresh directory asks again).
@@ -145,6 +157,13 @@ describe('curate a JSONL file', () => {
       '  regex (regex): flagged: matches forbidden /\\bS\\d{7}[A-Z]\\b/',
     ]);
     expect(flagged).toMatch(/ {2}judge \(judge\): kept\n {6}signals: score=4, spread=0, raters=1\n {6}judge#0: 4: length 90/);
-    expect(dropped).toBe(['record 2: dropped', '  length (length): dropped: fewer than 3 words', '      signals: chars=6, words=1, tokens=2', ...['regex', 'exact_dedup', 'decontaminate', 'judge', 'weight'].map((s) => `  ${s}: not run (dropped earlier)`)].join('\n') + '\n');
+    expect(dropped).toBe(
+      [
+        'record 2: dropped',
+        '  length (length): dropped: fewer than 3 words',
+        '      signals: chars=6, words=1, tokens=2',
+        ...['regex', 'exact_dedup', 'decontaminate', 'judge', 'weight'].map((s) => `  ${s}: not run (dropped earlier)`),
+      ].join('\n') + '\n',
+    );
   });
 });

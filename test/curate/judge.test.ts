@@ -19,7 +19,8 @@ afterEach(async () => {
 
 const rubric = { criteria: 'Is the feedback specific?', scale: [1, 2, 3, 4, 5], levels: { '1': 'vague', '5': 'very specific' } };
 const model = (url: string, name = 'judge-model') => ({ engine: 'openai-compatible' as const, model: name, base_url: `${url}/v1`, max_retries: 0 });
-const recordText = (body: any): string => /<record>\n([\s\S]*)\n<\/record>/.exec(body.messages.at(-1).content)?.[1] ?? /<record>\n([\s\S]*)\n<\/record>/.exec(body.messages[1].content)![1];
+const recordText = (body: any): string =>
+  /<record>\n([\s\S]*)\n<\/record>/.exec(body.messages.at(-1).content)?.[1] ?? /<record>\n([\s\S]*)\n<\/record>/.exec(body.messages[1].content)![1];
 const records = [
   { _id: 'a', text: 'The booking page times out after I pick a slot.' },
   { _id: 'b', text: 'ok' },
@@ -57,10 +58,15 @@ describe('pointwise judge', () => {
 
   it('flags a reply that never parses, with no score', async () => {
     server = await startMockLlmServer({ handler: () => ({ score: 7, rationale: 'off the scale' }) });
-    const { records: out, summary } = await run({ models: { j: model(server.url) }, stages: [{ stage: 'judge', model: 'j', rubric, max_repairs: 1 }] }, [records[0]]);
+    const { records: out, summary } = await run({ models: { j: model(server.url) }, stages: [{ stage: 'judge', model: 'j', rubric, max_repairs: 1 }] }, [
+      records[0],
+    ]);
     expect(server.requests).toHaveLength(2);
     expect(out[0].decision).toBe('flagged');
-    expect(out[0].reasons[0]).toMatchObject({ reason: 'judge reply unusable', detail: expect.stringMatching(/must be equal to one of the allowed values \(after 2 attempts\)/) });
+    expect(out[0].reasons[0]).toMatchObject({
+      reason: 'judge reply unusable',
+      detail: expect.stringMatching(/must be equal to one of the allowed values \(after 2 attempts\)/),
+    });
     expect(out[0].signals.judge).toBeUndefined();
     expect(summary.flagged).toBe(1);
   });

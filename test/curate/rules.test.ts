@@ -15,7 +15,11 @@ import { compileJsonSchemaRule } from '../../src/curate/rules/json-schema.js';
 /** n words alternating "the" and "apple": mean length 4, plenty of stop words. */
 const words = (n: number, a = 'the', b = 'apple') => Array.from({ length: n }, (_, i) => (i % 2 ? b : a)).join(' ');
 /** A line of unique words, no punctuation at the end. */
-const uniqueLine = (i: number, n = 8) => Array.from({ length: n }, (_, j) => `word${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}${String.fromCharCode(97 + j)}`).join(' ');
+const uniqueLine = (i: number, n = 8) =>
+  Array.from(
+    { length: n },
+    (_, j) => `word${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}${String.fromCharCode(97 + j)}`,
+  ).join(' ');
 
 describe('gopher quality (Rae et al. 2021, appendix A)', () => {
   it('word count: 50 passes, 49 fails; 100,000 passes, 100,001 fails', () => {
@@ -115,9 +119,22 @@ describe('C4 (Raffel et al. 2020, section 2.2)', () => {
     expect(c4([sentence(1), sentence(2)].join('\n')).reasons).toEqual(['fewer than 3 sentences in the lines C4 keeps']);
   });
   it('lines without terminal punctuation, under 5 words, or about javascript/policies do not count', () => {
-    const text = [sentence(1), sentence(2), 'no end punctuation in this line at all', 'Too short here.', 'Please enable JavaScript to view this page.', 'Read our privacy policy before you continue.'].join('\n');
+    const text = [
+      sentence(1),
+      sentence(2),
+      'no end punctuation in this line at all',
+      'Too short here.',
+      'Please enable JavaScript to view this page.',
+      'Read our privacy policy before you continue.',
+    ].join('\n');
     const r = c4(text);
-    expect(r.signals).toMatchObject({ kept_lines: 2, lines_without_terminal_punctuation: 1, lines_with_too_few_words: 1, lines_with_javascript: 1, lines_with_policy: 1 });
+    expect(r.signals).toMatchObject({
+      kept_lines: 2,
+      lines_without_terminal_punctuation: 1,
+      lines_with_too_few_words: 1,
+      lines_with_javascript: 1,
+      lines_with_policy: 1,
+    });
     expect(r.pass).toBe(false);
   });
   it('lorem ipsum and curly brackets fail the page', () => {
@@ -173,7 +190,7 @@ describe('length, language, regex, JSON schema', () => {
   });
   it('language: English passes, French fails for [en]', () => {
     expect(languageRule('The appointment booking page is slow and keeps crashing on my phone.', { languages: ['en'] }).result.pass).toBe(true);
-    const fr = languageRule("La page de réservation des rendez-vous est lente et plante souvent sur mon téléphone.", { languages: ['en'] });
+    const fr = languageRule('La page de réservation des rendez-vous est lente et plante souvent sur mon téléphone.', { languages: ['en'] });
     expect(fr.language).toBe('fr');
     expect(fr.result.reasons).toEqual(['language is not en']);
   });

@@ -92,7 +92,7 @@ describe('safe expressions', () => {
   });
 
   it('type errors name the problem', () => {
-    expect(() => run("feedback * 2")).toThrow(/\* needs a number, got string/);
+    expect(() => run('feedback * 2')).toThrow(/\* needs a number, got string/);
     expect(() => run('missing + 1')).toThrow(/null \(a missing field\?\)/);
     expect(() => run("1 < 'a'")).toThrow(/cannot compare/);
   });

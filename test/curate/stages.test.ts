@@ -66,12 +66,18 @@ describe('rule and dedup stages', () => {
       { _id: 'b', text: 'the clinic booking page froze' },
       { _id: 'c', text: 'refund for a double charge on my bill' },
     ];
-    const { records } = await curateRecords(data, { stages: [{ stage: 'semantic-dedup', embed: `local:${RANDOM_MODEL}`, threshold: 0.999 }] }, { out: tempDir() });
+    const { records } = await curateRecords(
+      data,
+      { stages: [{ stage: 'semantic-dedup', embed: `local:${RANDOM_MODEL}`, threshold: 0.999 }] },
+      { out: tempDir() },
+    );
     // Identical texts embed identically; the different one is kept.
     expect(records.map((r) => r.decision)).toEqual(['kept', 'dropped', 'kept']);
   });
 
   it('semantic dedup needs exactly one source of vectors', async () => {
-    await expect(curateRecords([{ _id: 1, text: 'x' }], { stages: [{ stage: 'semantic-dedup' }] }, { out: tempDir() })).rejects.toThrow(/give either embedding_field .* or embed/);
+    await expect(curateRecords([{ _id: 1, text: 'x' }], { stages: [{ stage: 'semantic-dedup' }] }, { out: tempDir() })).rejects.toThrow(
+      /give either embedding_field .* or embed/,
+    );
   });
 });

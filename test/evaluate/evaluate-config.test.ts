@@ -18,19 +18,26 @@ describe('evaluation config', () => {
   });
 
   it('names the file, line and path of every problem', () => {
-    const text = ['columns: [feedback]', 'diversity:', '  self_bleu_smaple: 10', 'fail_on:', '  - metric: pii.total', '  - { metric: x, min: "high" }'].join('\n');
+    const text = ['columns: [feedback]', 'diversity:', '  self_bleu_smaple: 10', 'fail_on:', '  - metric: pii.total', '  - { metric: x, min: "high" }'].join(
+      '\n',
+    );
     const issues = issuesOf(() => parseEvaluateConfigYaml(text, 'e.yaml'));
     expect(issues).toEqual([
       { path: ['diversity'], message: "unknown field 'self_bleu_smaple'; check the spelling against the documented fields", line: 3, column: 3 },
       { path: ['fail_on', 0], message: 'set min or max (or both)', line: 5, column: 5 },
       { path: ['fail_on', 1, 'min'], message: 'expected number, got string "high"', line: 6, column: 23 },
     ]);
-    expect(() => parseEvaluateConfigYaml(text, 'e.yaml')).toThrow(/invalid evaluation config e\.yaml \(3 problems\):\n  e\.yaml:3:3 diversity: unknown field/);
+    expect(() => parseEvaluateConfigYaml(text, 'e.yaml')).toThrow(
+      /invalid evaluation config e\.yaml \(3 problems\):\n {2}e\.yaml:3:3 diversity: unknown field/,
+    );
   });
 
   it('checks that LLM checks name a defined model, and signal syntax', () => {
     const issues = issuesOf(() =>
-      parseEvaluateConfigObject({ factualness: { model: 'judge', field: 'answer', sources_field: '_sources.answer' }, bias: { groups: ['persona.region'], signals: ['share:sentiment'] } }),
+      parseEvaluateConfigObject({
+        factualness: { model: 'judge', field: 'answer', sources_field: '_sources.answer' },
+        bias: { groups: ['persona.region'], signals: ['share:sentiment'] },
+      }),
     );
     expect(issues.map((i) => [i.path, i.message])).toEqual([
       [['factualness', 'model'], "unknown model 'judge'; define it under models"],

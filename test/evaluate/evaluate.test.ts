@@ -15,8 +15,20 @@ import { RANDOM_MODEL, tempDir } from '../support/paths.js';
 const records = [
   { _id: 'a', feedback: 'the app is very good today', sentiment: 'positive', persona: { region: 'East' }, _signals: { judge: { score: 4 } } },
   { _id: 'b', feedback: 'the app is very slow today', sentiment: 'negative', persona: { region: 'West' }, _signals: { judge: { score: 2 } } },
-  { _id: 'c', feedback: 'My NRIC is S1234567D and call me at 9123 4567 please', sentiment: 'negative', persona: { region: 'East' }, _signals: { judge: { score: 3 } } },
-  { _id: 'd', feedback: 'Bad id S1234567A from <script>alert(1)</script> clinic', sentiment: 'neutral', persona: { region: 'West' }, _signals: { judge: { score: 5 } } },
+  {
+    _id: 'c',
+    feedback: 'My NRIC is S1234567D and call me at 9123 4567 please',
+    sentiment: 'negative',
+    persona: { region: 'East' },
+    _signals: { judge: { score: 3 } },
+  },
+  {
+    _id: 'd',
+    feedback: 'Bad id S1234567A from <script>alert(1)</script> clinic',
+    sentiment: 'neutral',
+    persona: { region: 'West' },
+    _signals: { judge: { score: 5 } },
+  },
 ];
 
 function writeJsonl(file: string, rows: unknown[]): string {
@@ -43,10 +55,12 @@ describe('evaluate', () => {
     expect(d.texts).toBe(4);
     expect(d.words.mean).toBe(8);
     expect(d.duplicate_texts).toBe(0);
-    expect(d.top_ngrams).toEqual([
-      { ngram: 'the app is', records: 2, share: 0.5 },
-      { ngram: 'app is very', records: 2, share: 0.5 },
-    ].sort((x, y) => (x.ngram < y.ngram ? -1 : 1)));
+    expect(d.top_ngrams).toEqual(
+      [
+        { ngram: 'the app is', records: 2, share: 0.5 },
+        { ngram: 'app is very', records: 2, share: 0.5 },
+      ].sort((x, y) => (x.ngram < y.ngram ? -1 : 1)),
+    );
     // A valid NRIC (check letter D) counts, the invalid S1234567A does not; the phone follows "call".
     expect(metrics.pii.by_type).toEqual({ nric: 1, phone: 1 });
     expect(metrics.pii.total).toBe(2);
@@ -68,13 +82,17 @@ describe('evaluate', () => {
   });
 
   it('fails thresholds by name and passes the others', async () => {
-    const { metrics } = await evaluate(records, {
-      fail_on: [
-        { metric: 'pii.total', max: 0 },
-        { metric: 'diversity.feedback.distinct_1', min: 0.5 },
-        { metric: 'diversity.feedback.distinct_9', min: 0.5 },
-      ],
-    }, { write: false });
+    const { metrics } = await evaluate(
+      records,
+      {
+        fail_on: [
+          { metric: 'pii.total', max: 0 },
+          { metric: 'diversity.feedback.distinct_1', min: 0.5 },
+          { metric: 'diversity.feedback.distinct_9', min: 0.5 },
+        ],
+      },
+      { write: false },
+    );
     expect(metrics.passed).toBe(false);
     expect(metrics.thresholds.map((t) => [t.passed, t.message])).toEqual([
       [false, 'pii.total = 2 is above the maximum 0'],
@@ -87,7 +105,12 @@ describe('evaluate', () => {
     const run = tempDir();
     writeFileSync(
       join(run, 'recipe.json'),
-      JSON.stringify({ columns: [{ name: 'topic', kind: 'category', values: ['billing', 'booking', 'records'], weights: [2, 1, 1] }, { name: 'answer', kind: 'llm-text' }] }),
+      JSON.stringify({
+        columns: [
+          { name: 'topic', kind: 'category', values: ['billing', 'booking', 'records'], weights: [2, 1, 1] },
+          { name: 'answer', kind: 'llm-text' },
+        ],
+      }),
     );
     const rows = [
       { _id: 0, topic: 'billing', answer: 'You can pay the bill online with a card or at the counter.' },
@@ -97,8 +120,15 @@ describe('evaluate', () => {
     ];
     writeJsonl(join(run, 'dataset.jsonl'), rows);
     const reference = writeJsonl(join(run, 'real.jsonl'), [{ answer: 'Appointments can be moved up to a day before the visit, said the nurse.' }]);
-    const test = writeJsonl(join(run, 'test.jsonl'), [{ answer: 'How do I pay my bill by card?', topic: 'billing' }, { answer: 'Can I move my appointment slot?', topic: 'booking' }]);
-    const { metrics } = await evaluate(run, { privacy: { canaries: ['canary-7f3a-quartz-lumen', 'canary-0000-amber-orbit'] }, relevance: { text_field: 'answer', label_field: 'topic' } }, { reference, test });
+    const test = writeJsonl(join(run, 'test.jsonl'), [
+      { answer: 'How do I pay my bill by card?', topic: 'billing' },
+      { answer: 'Can I move my appointment slot?', topic: 'booking' },
+    ]);
+    const { metrics } = await evaluate(
+      run,
+      { privacy: { canaries: ['canary-7f3a-quartz-lumen', 'canary-0000-amber-orbit'] }, relevance: { text_field: 'answer', label_field: 'topic' } },
+      { reference, test },
+    );
     const topic = metrics.coverage.columns.topic;
     expect(topic.target?.missing).toEqual(['records']);
     expect(topic.target?.totalVariation).toBeCloseTo(0.25, 12);
@@ -115,7 +145,10 @@ describe('evaluate', () => {
 
 describe('evaluate with an embedder', () => {
   it('embeds the text column and reports Vendi and nearest-neighbour similarity', async () => {
-    const records = ['the bus was late again', 'the bus was late again', 'my refund arrived quickly', 'the clinic app keeps crashing'].map((text, i) => ({ _id: i, text }));
+    const records = ['the bus was late again', 'the bus was late again', 'my refund arrived quickly', 'the clinic app keeps crashing'].map((text, i) => ({
+      _id: i,
+      text,
+    }));
     const { metrics } = await evaluate(records, { columns: ['text'], diversity: { embed: `local:${RANDOM_MODEL}` } }, { write: false });
     const e = metrics.embeddings!;
     expect(e.items).toBe(4);
@@ -128,7 +161,11 @@ describe('evaluate with an embedder', () => {
 describe('report', () => {
   it('escapes record text: no script and no event handler from data', async () => {
     const hostile = [
-      { _id: '<script>x</script>', text: 'A note <script>alert(1)</script> with " onerror="alert(2)" and <img src=x onerror=alert(3)> call 9123 4567 now', kind: '<b onmouseover=alert(4)>' },
+      {
+        _id: '<script>x</script>',
+        text: 'A note <script>alert(1)</script> with " onerror="alert(2)" and <img src=x onerror=alert(3)> call 9123 4567 now',
+        kind: '<b onmouseover=alert(4)>',
+      },
       { _id: 2, text: 'Second note about <svg onload=alert(5)> things and " onclick="steal()" here', kind: 'plain' },
     ];
     const { metrics } = await evaluate(hostile, { fail_on: [{ metric: 'pii.total', max: 0 }] }, { write: false });

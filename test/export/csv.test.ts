@@ -113,13 +113,6 @@ describe('writeCsv', () => {
   it('keeps formula-like text verbatim by default and prefixes it when spreadsheetSafe', async () => {
     const records = [{ f: '=SUM(A1:A2)', p: '+1', m: '-5 degrees', at: '@cmd', ok: 'fine', n: -5 }];
     expect((await roundTrip(records)).rows[1]).toEqual(['=SUM(A1:A2)', '+1', '-5 degrees', '@cmd', 'fine', '-5']);
-    expect((await roundTrip(records, undefined, { spreadsheetSafe: true })).rows[1]).toEqual([
-      "'=SUM(A1:A2)",
-      "'+1",
-      "'-5 degrees",
-      "'@cmd",
-      'fine',
-      '-5',
-    ]);
+    expect((await roundTrip(records, undefined, { spreadsheetSafe: true })).rows[1]).toEqual(["'=SUM(A1:A2)", "'+1", "'-5 degrees", "'@cmd", 'fine', '-5']);
   });
 });

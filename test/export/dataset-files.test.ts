@@ -8,12 +8,18 @@ import { tempDir } from '../support/paths.js';
 describe('writeDatasetFiles', () => {
   it('writes jsonl, csv and parquet with the same columns and returns their paths', async () => {
     const dir = join(tempDir(), 'run'); // created on demand
-    const records = [{ _id: 0, text: 'a,b', extra: 'kept out' }, { _id: 1, text: 'c' }];
+    const records = [
+      { _id: 0, text: 'a,b', extra: 'kept out' },
+      { _id: 1, text: 'c' },
+    ];
     const paths = await writeDatasetFiles(dir, records, { columns: ['_id', 'text', 'score'] });
     expect(paths).toEqual(['jsonl', 'csv', 'parquet'].map((f) => join(dir, `dataset.${f}`)));
     expect(readdirSync(dir).sort()).toEqual(['dataset.csv', 'dataset.jsonl', 'dataset.parquet']);
 
-    const jsonl = readFileSync(paths[0], 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const jsonl = readFileSync(paths[0], 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(jsonl).toEqual([
       { _id: 0, text: 'a,b', score: null },
       { _id: 1, text: 'c', score: null },

@@ -5,7 +5,11 @@ import { generate, resume } from '../../src/pipeline/run-pipeline.js';
 import type { RecipeInput } from '../../src/recipe/schema.js';
 import { RANDOM_MODEL, STORIES_MODEL, tempDir } from '../support/paths.js';
 
-const readJsonl = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const readJsonl = (file: string) =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 
 function recipe(modelPath: string, records = 6): RecipeInput {
   return {

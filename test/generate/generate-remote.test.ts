@@ -12,7 +12,11 @@ import type { ModelConfig, RecipeInput } from '../../src/recipe/schema.js';
 import { startMockLlmServer, type MockLlmServer } from '../support/mock-llm-server.js';
 import { tempDir } from '../support/paths.js';
 
-const readJsonl = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const readJsonl = (file: string) =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 let server: MockLlmServer | undefined;
 afterEach(async () => {
   await server?.close();
@@ -75,7 +79,10 @@ describe('generation against an OpenAI-compatible server', () => {
       },
     });
     const out = tempDir();
-    const summary = await generate({ ...recipe({ engine: 'openai-compatible', model: 'x', base_url: `${server.url}/v1` }, 2), generation: { max_repairs: 1 } }, { out, cache: false });
+    const summary = await generate(
+      { ...recipe({ engine: 'openai-compatible', model: 'x', base_url: `${server.url}/v1` }, 2), generation: { max_repairs: 1 } },
+      { out, cache: false },
+    );
     expect(schemaCalls).toBe(4);
     expect(summary.records).toBe(2);
     expect(summary.valid).toBe(0);
@@ -99,7 +106,10 @@ describe('generation against an OpenAI-compatible server', () => {
     server = await startMockLlmServer({ handler: (body) => (body.response_format ? (n++ % 2 ? { label: 'bug', score: 1 } : 'nope') : 'text') });
     const out = tempDir();
     const summary = await generate(
-      { ...recipe({ engine: 'openai-compatible', model: 'x', base_url: `${server.url}/v1`, concurrency: 1 }, 3), generation: { max_repairs: 0, until_valid: true, max_records: 10 } },
+      {
+        ...recipe({ engine: 'openai-compatible', model: 'x', base_url: `${server.url}/v1`, concurrency: 1 }, 3),
+        generation: { max_repairs: 0, until_valid: true, max_records: 10 },
+      },
       { out, cache: false },
     );
     expect(summary.complete).toBe(true);
@@ -114,7 +124,10 @@ describe('generation against an OpenAI-compatible server', () => {
     server.enqueue({ status: 401, errorMessage: 'Incorrect API key provided' });
     process.env.SYNTHKIT_TEST_KEY = 'bad';
     await expect(
-      generate(recipe({ engine: 'openai-compatible', model: 'x', base_url: `${server.url}/v1`, api_key_env: 'SYNTHKIT_TEST_KEY', concurrency: 1 }, 1), { out: tempDir(), cache: false }),
+      generate(recipe({ engine: 'openai-compatible', model: 'x', base_url: `${server.url}/v1`, api_key_env: 'SYNTHKIT_TEST_KEY', concurrency: 1 }, 1), {
+        out: tempDir(),
+        cache: false,
+      }),
     ).rejects.toThrow(/model 'm'.*SYNTHKIT_TEST_KEY/);
   });
 });
@@ -124,7 +137,10 @@ describe('generation against an Anthropic-style server', () => {
     server = await startMockLlmServer({ handler: (body) => (body.tools ? { label: 'praise', score: 5 } : 'anthropic text') });
     process.env.SYNTHKIT_TEST_ANTHROPIC = 'k';
     const out = tempDir();
-    const summary = await generate(recipe({ engine: 'anthropic', model: 'claude-test', base_url: server.url, api_key_env: 'SYNTHKIT_TEST_ANTHROPIC' }, 2), { out, cache: false });
+    const summary = await generate(recipe({ engine: 'anthropic', model: 'claude-test', base_url: server.url, api_key_env: 'SYNTHKIT_TEST_ANTHROPIC' }, 2), {
+      out,
+      cache: false,
+    });
     expect(summary.valid).toBe(2);
     const rows = readJsonl(join(out, 'dataset.jsonl'));
     expect(rows[1]).toMatchObject({ text: 'anthropic text', meta: { label: 'praise', score: 5 } });

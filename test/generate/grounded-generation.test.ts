@@ -17,7 +17,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 const DOCS = join(ROOT, 'examples/policy-docs/documents');
-const readJsonl = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const readJsonl = (file: string) =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 let server: MockLlmServer | undefined;
 afterEach(async () => {
   await server?.close();
@@ -132,7 +136,15 @@ describe('grounded generation', () => {
       {
         records: 2,
         models: { m: { engine: 'openai-compatible', model: 'x', base_url: `${server.url}/v1` } },
-        columns: [{ name: 'a', kind: 'llm-text', model: 'm', prompt: 'Answer.', retrieve: { kb: kbDir, query: 'income ceiling for one person', top_k: 2, hybrid: true } }],
+        columns: [
+          {
+            name: 'a',
+            kind: 'llm-text',
+            model: 'm',
+            prompt: 'Answer.',
+            retrieve: { kb: kbDir, query: 'income ceiling for one person', top_k: 2, hybrid: true },
+          },
+        ],
       },
       { out, cache: false },
     );
@@ -140,7 +152,11 @@ describe('grounded generation', () => {
     expect(rows.every((r) => r._sources.a.length === 2)).toBe(true);
     await expect(
       generate(
-        { records: 1, models: { m: { engine: 'openai-compatible', model: 'x', base_url: `${server.url}/v1` } }, columns: [{ name: 'a', kind: 'llm-text', model: 'm', prompt: 'A.', retrieve: { kb: DOCS, query: 'x', hybrid: true } }] },
+        {
+          records: 1,
+          models: { m: { engine: 'openai-compatible', model: 'x', base_url: `${server.url}/v1` } },
+          columns: [{ name: 'a', kind: 'llm-text', model: 'm', prompt: 'A.', retrieve: { kb: DOCS, query: 'x', hybrid: true } }],
+        },
         { out: tempDir(), cache: false },
       ),
     ).rejects.toThrow(/has no embeddings: ingest it with --embed/);
@@ -162,7 +178,10 @@ describe('grounded generation', () => {
     await new Promise<void>((r) => embeddings.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(embeddings.address() as AddressInfo).port}/v1`;
     const embedder = await createEmbedder(`openai:embed-small@${url}`);
-    expect(await embedder.embed(['a', 'abc'])).toEqual([[1, 1], [3, 1]]);
+    expect(await embedder.embed(['a', 'abc'])).toEqual([
+      [1, 1],
+      [3, 1],
+    ]);
     expect(seen).toEqual([{ url: '/v1/embeddings', model: 'embed-small' }]);
     await embedder.close();
     await new Promise<void>((r) => embeddings.close(() => r()));

@@ -34,7 +34,10 @@ evaluate:
 
 describe('recipe curate: and evaluate: sections', () => {
   it('curates and evaluates after generation, and a failed threshold gives exit 3', async () => {
-    server = await startMockLlmServer({ handler: (body) => (body.response_format ? { score: 3, rationale: 'a complaint' } : `Complaint about ${body.messages.at(-1).content.length % 2 ? 'fees' : 'waiting'}.`) });
+    server = await startMockLlmServer({
+      handler: (body) =>
+        body.response_format ? { score: 3, rationale: 'a complaint' } : `Complaint about ${body.messages.at(-1).content.length % 2 ? 'fees' : 'waiting'}.`,
+    });
     const out = tempDir();
     const summary = await generate(parseRecipeYaml(recipe(server.url)), { out, cache: false });
     expect(summary.curation!.records).toBe(6);
@@ -54,13 +57,16 @@ describe('recipe curate: and evaluate: sections', () => {
 
   it('names the path of a problem inside the curate: section', () => {
     expect(() =>
-      parseRecipeYaml(`records: 1
+      parseRecipeYaml(
+        `records: 1
 columns:
   - { name: a, kind: category, values: [x] }
 curate:
   stages:
     - { stage: near-dedupe }
-`, 'r.yaml'),
+`,
+        'r.yaml',
+      ),
     ).toThrow(/r\.yaml:6:\d+ curate\.stages\[0\]/);
   });
 });

@@ -51,7 +51,18 @@ describe('centrality', () => {
     expect(c).toBeCloseTo(d, 12);
     expect(c).toBeGreaterThan(b);
     // Symmetric graph (triangle): every node 1/3.
-    const triangle = { neighbours: [[1, 2], [0, 2], [0, 1]], weights: [[1, 1], [1, 1], [1, 1]] };
+    const triangle = {
+      neighbours: [
+        [1, 2],
+        [0, 2],
+        [0, 1],
+      ],
+      weights: [
+        [1, 1],
+        [1, 1],
+        [1, 1],
+      ],
+    };
     for (const r of pageRank(triangle)) expect(r).toBeCloseTo(1 / 3, 12);
     // A lone node spreads its rank evenly (no rank is lost).
     const withIsolated = pageRank({ neighbours: [[1], [0], []], weights: [[1], [1], []] });
@@ -77,7 +88,7 @@ describe('concept graph of the policy documents', () => {
     const chunkIds = new Set([...kb.chunks()].map((c) => c.id));
     for (const node of graph.nodes) {
       expect(node.chunkIds.length).toBeGreaterThanOrEqual(2); // minChunks
-      node.chunkIds.forEach((id) => expect(chunkIds.has(id)).toBe(true));
+      for (const id of node.chunkIds) expect(chunkIds.has(id)).toBe(true);
     }
     for (const edge of graph.edges) {
       const a = new Set(graph.node(edge.source)!.chunkIds);
@@ -106,7 +117,12 @@ describe('concept graph of the policy documents', () => {
     for (const combo of first) {
       expect(combo.concepts.length).toBeGreaterThanOrEqual(2);
       expect(combo.concepts.length).toBeLessThanOrEqual(4);
-      expect(isConnected(graph, combo.nodes.map((n) => graph.indexOf(n.id)!))).toBe(true);
+      expect(
+        isConnected(
+          graph,
+          combo.nodes.map((n) => graph.indexOf(n.id)!),
+        ),
+      ).toBe(true);
       const union = new Set(combo.nodes.flatMap((n) => n.chunkIds));
       expect(combo.chunkIds).toEqual([...union].sort());
       expect(combo.sharedChunkIds.length).toBeGreaterThan(0); // the first step follows an edge: its two ends share a chunk

@@ -49,7 +49,13 @@ describe('extractDocuments', () => {
   });
 
   it('reads JSONL records with ids and titles, warning about bad lines', async () => {
-    const jsonl = ['{"id": "r1", "title": "One", "text": "First record."}', 'not json', '{"text": ""}', '{"text": "No id here."}', '{"id": "r1", "text": "Dup."}'].join('\n');
+    const jsonl = [
+      '{"id": "r1", "title": "One", "text": "First record."}',
+      'not json',
+      '{"text": ""}',
+      '{"text": "No id here."}',
+      '{"id": "r1", "text": "Dup."}',
+    ].join('\n');
     const result = await extractDocuments('data.jsonl', Buffer.from(jsonl), extractors);
     expect(result.ok).toBe(true);
     if (!result.ok) return;

@@ -64,7 +64,10 @@ describe('ingest of the example policy documents', () => {
     expect(again).toMatchObject({ added: [], updated: [], removed: [], chunksAdded: 0, chunksRemoved: 0, generation: first.generation });
     expect(again.unchanged).toEqual(POLICY_FILES);
 
-    writeFileSync(join(docs, 'income-ceilings.md'), `${readFileSync(join(docs, 'income-ceilings.md'), 'utf8')}\n## Review date\n\nThe next review of the ceilings is on 1 January.\n`);
+    writeFileSync(
+      join(docs, 'income-ceilings.md'),
+      `${readFileSync(join(docs, 'income-ceilings.md'), 'utf8')}\n## Review date\n\nThe next review of the ceilings is on 1 January.\n`,
+    );
     rmSync(join(docs, 'tenant-faq.txt'));
     const changed = await ingest([docs], kbDir);
     expect(changed.updated).toEqual(['income-ceilings.md']);
@@ -109,7 +112,7 @@ describe('ingest of problem files', () => {
       'docs/picture.png': 'unsupported',
       'docs/sub/scan.pdf': 'no-text-layer',
     });
-    expect(summary.skipped.find((s) => s.code === 'duplicate')!.reason).toBe('same content as docs/copy.md') // folders are read in sorted order;
+    expect(summary.skipped.find((s) => s.code === 'duplicate')!.reason).toBe('same content as docs/copy.md'); // folders are read in sorted order;
     expect(summary.skipped.find((s) => s.code === 'no-text-layer')!.reason).toMatch(/no text layer/);
     expect(summary.added).toEqual(['docs/copy.md', 'docs/sub/records.jsonl', 'docs/sub/text.pdf']);
     expect(summary.warnings).toEqual([expect.stringMatching(/^docs\/sub\/records\.jsonl:2: not valid JSON/)]);

@@ -7,9 +7,7 @@
 export function minimalPdf(pageTexts: (string[] | null)[]): Buffer {
   const escapePdf = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
   const streams = pageTexts.map((lines) =>
-    lines === null
-      ? '0.5 0.5 0.5 rg 72 72 200 300 re f'
-      : `BT /F1 12 Tf 72 720 Td 14 TL ${lines.map((line) => `(${escapePdf(line)}) Tj T*`).join(' ')} ET`,
+    lines === null ? '0.5 0.5 0.5 rg 72 72 200 300 re f' : `BT /F1 12 Tf 72 720 Td 14 TL ${lines.map((line) => `(${escapePdf(line)}) Tj T*`).join(' ')} ET`,
   );
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',

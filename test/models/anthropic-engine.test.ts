@@ -72,7 +72,11 @@ describe('createAnthropicEngine', () => {
   });
 
   it('forces an "output" tool for schema requests and returns its input as JSON text', async () => {
-    const schema = { type: 'object', description: 'A person record.', properties: { name: { type: 'string' }, tags: { type: 'array', items: { enum: ['a', 'b'] } } } };
+    const schema = {
+      type: 'object',
+      description: 'A person record.',
+      properties: { name: { type: 'string' }, tags: { type: 'array', items: { enum: ['a', 'b'] } } },
+    };
     const response = await engine().generate({ messages: [{ role: 'user', content: 'A person.' }], schema });
     expect(JSON.parse(response.text)).toEqual({ name: 'text', tags: ['a'] });
     expect(response.finishReason).toBe('tool_use');

@@ -34,7 +34,14 @@ describe('generateStructured', () => {
       { text: '```json\n{"score": 3}\n```', usage: usage(50, 6), logprobs: { mean: -0.2, min: -1 } },
     ]);
     const result = await ask({ schema: scoreSchema });
-    expect(result).toMatchObject({ ok: true, value: { score: 3 }, raw: '```json\n{"score": 3}\n```', attempts: 3, usage: usage(90, 15), logprobs: { mean: -0.2, min: -1 } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { score: 3 },
+      raw: '```json\n{"score": 3}\n```',
+      attempts: 3,
+      usage: usage(90, 15),
+      logprobs: { mean: -0.2, min: -1 },
+    });
     expect(engine.requests).toHaveLength(3);
     expect(engine.requests[1].messages).toEqual([
       ...messages,
@@ -48,7 +55,10 @@ describe('generateStructured', () => {
   });
 
   it('gives up after the repair budget, keeping the last raw reply and a stable reason', async () => {
-    const { engine, ask } = setup([{ text: 'no', usage: usage(1, 1) }, { text: 'still no', usage: usage(2, 2) }]);
+    const { engine, ask } = setup([
+      { text: 'no', usage: usage(1, 1) },
+      { text: 'still no', usage: usage(2, 2) },
+    ]);
     expect(await ask({ schema: scoreSchema, maxRepairs: 1 })).toEqual({
       ok: false,
       reason: 'invalid_reply',
@@ -98,12 +108,19 @@ describe('generateStructured', () => {
     it('inline: splits the reasoning from the answer, and asks again when there is none', async () => {
       const { engine, ask } = setup(['Paris.', '<reasoning>The capital of France.</reasoning>\nAnswer: Paris']);
       expect(await ask({ reasoning: 'inline' })).toMatchObject({ ok: true, value: 'Paris', reasoning: 'The capital of France.', attempts: 2 });
-      expect(engine.requests[1].messages.at(-1)?.content).toBe('Your previous reply could not be used: the reply has no reasoning before the answer. Please answer again.');
+      expect(engine.requests[1].messages.at(-1)?.content).toBe(
+        'Your previous reply could not be used: the reply has no reasoning before the answer. Please answer again.',
+      );
     });
 
     it('field: sends the schema wrapped with a reasoning field and returns the answer', async () => {
       const { engine, ask } = setup(['{"reasoning": "It is fine.", "answer": {"score": 4}}']);
-      expect(await ask({ schema: scoreSchema, reasoning: 'field' })).toMatchObject({ ok: true, value: { score: 4 }, reasoning: 'It is fine.', raw: '{"reasoning": "It is fine.", "answer": {"score": 4}}' });
+      expect(await ask({ schema: scoreSchema, reasoning: 'field' })).toMatchObject({
+        ok: true,
+        value: { score: 4 },
+        reasoning: 'It is fine.',
+        raw: '{"reasoning": "It is fine.", "answer": {"score": 4}}',
+      });
       expect(engine.requests[0].schema).toEqual(withReasoningField(scoreSchema));
     });
 
@@ -144,9 +161,7 @@ describe('generateStructured', () => {
   it('sends the request shape callers sent before (it is part of the cache key)', async () => {
     const { engine, ask } = setup(['{"score": 1}']);
     await ask({ schema: scoreSchema, temperature: 0, maxTokens: 50, seed: 7, logprobs: true, signal: new AbortController().signal });
-    expect(JSON.stringify(engine.requests[0])).toBe(
-      JSON.stringify({ messages, schema: scoreSchema, temperature: 0, maxTokens: 50, seed: 7, logprobs: true }),
-    );
+    expect(JSON.stringify(engine.requests[0])).toBe(JSON.stringify({ messages, schema: scoreSchema, temperature: 0, maxTokens: 50, seed: 7, logprobs: true }));
     const plain = setup(['hi']);
     await plain.ask({ seed: 1 });
     expect(JSON.stringify(plain.engine.requests[0])).toBe(JSON.stringify({ messages, seed: 1 }));
@@ -165,19 +180,27 @@ describe('generateStructured', () => {
     const contexts: unknown[] = [];
     const engine = createMockEngine({ replies: ['ok'] });
     const caller = directCaller(engine);
-    await generateStructured({ call: (model, request, context) => {
-        contexts.push([model, context]);
-        return caller.call(model, request, context);
-      } }, {
-      model: 'judge',
-      messages,
-      context: { idx: -1, column: 'quality' },
-    });
+    await generateStructured(
+      {
+        call: (model, request, context) => {
+          contexts.push([model, context]);
+          return caller.call(model, request, context);
+        },
+      },
+      {
+        model: 'judge',
+        messages,
+        context: { idx: -1, column: 'quality' },
+      },
+    );
     expect(contexts).toEqual([['judge', { idx: -1, column: 'quality' }]]);
   });
 
   it('reports a call that failed after its transport retries, keeping the previous raw reply and usage', async () => {
-    const { ask } = setup([{ text: 'nope', usage: usage(4, 1) }, new ModelCallError('server error (500) (gave up after 5 retries)', { retryable: true, status: 500 })]);
+    const { ask } = setup([
+      { text: 'nope', usage: usage(4, 1) },
+      new ModelCallError('server error (500) (gave up after 5 retries)', { retryable: true, status: 500 }),
+    ]);
     expect(await ask({ schema: scoreSchema })).toEqual({
       ok: false,
       reason: 'call_failed',

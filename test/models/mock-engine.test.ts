@@ -44,7 +44,10 @@ describe('createMockEngine', () => {
 
   it('throws the errors it is scripted with, retryable or not', async () => {
     const engine = createMockEngine({
-      replies: [new ModelCallError('overloaded (503)', { retryable: true, status: 503 }), new ModelCallError('bad key (401)', { retryable: false, status: 401 })],
+      replies: [
+        new ModelCallError('overloaded (503)', { retryable: true, status: 503 }),
+        new ModelCallError('bad key (401)', { retryable: false, status: 401 }),
+      ],
     });
     const first = await rejection(engine.generate({ messages: ask('a') }));
     expect(first).toBeInstanceOf(ModelCallError);

@@ -222,9 +222,7 @@ describe('createOpenAIEngine', () => {
     const unreachable = retrying(createOpenAIEngine({ modelName: 'x', baseURL: `http://127.0.0.1:${port}/v1`, timeoutMs: 2_000 }), sleeps);
     const error = await rejection(unreachable.generate({ messages: [{ role: 'user', content: 'q' }] }));
     expect(error).toBeInstanceOf(ModelSetupError);
-    expect(error.message).toBe(
-      `cannot reach http://127.0.0.1:${port}/v1 (connection refused): is the server running? Check base_url of model 'x'.`,
-    );
+    expect(error.message).toBe(`cannot reach http://127.0.0.1:${port}/v1 (connection refused): is the server running? Check base_url of model 'x'.`);
     expect(sleeps).toEqual([]);
     await unreachable.close?.();
   });

@@ -69,9 +69,11 @@ describe('createRateLimiter', () => {
   it('frees the slot when a call fails', async () => {
     const limiter = createRateLimiter({ concurrency: 1 });
     await expect(limiter.run(0, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    await expect(limiter.run(0, () => {
-      throw new Error('sync boom');
-    })).rejects.toThrow('sync boom');
+    await expect(
+      limiter.run(0, () => {
+        throw new Error('sync boom');
+      }),
+    ).rejects.toThrow('sync boom');
     expect(await limiter.run(0, async () => 'after')).toBe('after');
   });
 
@@ -199,7 +201,13 @@ describe('withRateLimit', () => {
     };
     const limited = withRateLimit(engine, limiter);
     expect(limited.id).toBe('fake:model');
-    const request: ModelRequest = { messages: [{ role: 'system', content: 'x'.repeat(40) }, { role: 'user', content: 'y'.repeat(41) }], maxTokens: 100 };
+    const request: ModelRequest = {
+      messages: [
+        { role: 'system', content: 'x'.repeat(40) },
+        { role: 'user', content: 'y'.repeat(41) },
+      ],
+      maxTokens: 100,
+    };
     await limited.generate(request);
     await limited.generate({ messages: [{ role: 'user', content: 'abcd' }] });
     expect(seen).toEqual([

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COT_INSTRUCTION } from '../../src/prompting/reasoning.js';
-import {
-  REASONING_MAX_LENGTH,
-  ReasoningError,
-  splitReasoning,
-  unwrapReasoning,
-  withReasoningField,
-} from '../../src/models/reasoning-reply.js';
+import { REASONING_MAX_LENGTH, ReasoningError, splitReasoning, unwrapReasoning, withReasoningField } from '../../src/models/reasoning-reply.js';
 
 describe('splitReasoning', () => {
   it('takes native reasoning as given and leaves the text as the answer', () => {

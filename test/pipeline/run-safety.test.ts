@@ -66,7 +66,12 @@ columns:
     const summary = await generate(parseRecipeYaml(text), { out: join(tempDir(), 'run'), cache: false });
     expect(server.requests).toHaveLength(1);
     expect(summary.valid).toBe(0);
-    expect(summary.failures?.map((f) => [f.column, f.reason])).toEqual(expect.arrayContaining([['draft', 'call_failed'], ['polished', 'input_failed']]));
+    expect(summary.failures?.map((f) => [f.column, f.reason])).toEqual(
+      expect.arrayContaining([
+        ['draft', 'call_failed'],
+        ['polished', 'input_failed'],
+      ]),
+    );
   });
 });
 

@@ -52,33 +52,43 @@ columns:
   });
 
   it('rejects weights that are not numbers, or do not match the values', () => {
-    expect(problems(`records: 1
+    expect(
+      problems(`records: 1
 columns:
   - { name: a, kind: category, values: [x, y], weights: [1, heavy] }
-`)).toMatch(/r\.yaml:3:\d+ columns\[0\]\.weights\[1\]: expected number, got string "heavy"/);
-    expect(problems(`records: 1
+`),
+    ).toMatch(/r\.yaml:3:\d+ columns\[0\]\.weights\[1\]: expected number, got string "heavy"/);
+    expect(
+      problems(`records: 1
 columns:
   - { name: a, kind: category, values: [x, y], weights: [1] }
-`)).toContain('has 1 weights for 2 values');
+`),
+    ).toContain('has 1 weights for 2 values');
   });
 
   it('rejects unknown fields (typos) instead of ignoring them', () => {
-    expect(problems(`records: 1
+    expect(
+      problems(`records: 1
 columns:
   - { name: a, kind: category, values: [x], wieghts: [1] }
-`)).toContain("unknown field 'wieghts'");
+`),
+    ).toContain("unknown field 'wieghts'");
   });
 
   it('rejects references to missing columns and cycles, before any model call', () => {
-    expect(problems(`records: 1
+    expect(
+      problems(`records: 1
 ${llmModel}columns:
   - { name: a, kind: llm-text, model: m, prompt: "{{ nope }}" }
-`)).toContain("unknown column 'nope'");
-    expect(problems(`records: 1
+`),
+    ).toContain("unknown column 'nope'");
+    expect(
+      problems(`records: 1
 ${llmModel}columns:
   - { name: a, kind: llm-text, model: m, prompt: "{{ b }}" }
   - { name: b, kind: expression, template: "{{ a }}" }
-`)).toMatch(/cycle: a -> b -> a/);
+`),
+    ).toMatch(/cycle: a -> b -> a/);
   });
 
   it('rejects an invalid JSON Schema and an unknown model', () => {
@@ -95,18 +105,22 @@ ${llmModel}columns:
   });
 
   it('rejects an unknown engine and a key placed in the recipe', () => {
-    expect(problems(`records: 1
+    expect(
+      problems(`records: 1
 models:
   m: { engine: gpt }
 columns:
   - { name: a, kind: category, values: [x] }
-`)).toContain('models.m.engine: unknown or missing engine; expected one of: local, openai');
-    expect(problems(`records: 1
+`),
+    ).toContain('models.m.engine: unknown or missing engine; expected one of: local, openai');
+    expect(
+      problems(`records: 1
 models:
   m: { engine: openai, model: gpt-4o-mini, api_key: sk-123 }
 columns:
   - { name: a, kind: category, values: [x] }
-`)).toContain("unknown field 'api_key'");
+`),
+    ).toContain("unknown field 'api_key'");
   });
 
   it('reports YAML syntax errors with a line', () => {

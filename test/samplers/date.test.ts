@@ -21,12 +21,8 @@ describe('sampleDate', () => {
 
   it('walks the real calendar (leap day, year end)', () => {
     const rng = createRng('calendar');
-    expect(new Set(draw(2000, () => sampleDate({ start: '2024-02-28', end: '2024-03-01' }, rng)))).toEqual(
-      new Set(['2024-02-28', '2024-02-29', '2024-03-01']),
-    );
-    expect(new Set(draw(2000, () => sampleDate({ start: '2023-12-31', end: '2024-01-01' }, rng)))).toEqual(
-      new Set(['2023-12-31', '2024-01-01']),
-    );
+    expect(new Set(draw(2000, () => sampleDate({ start: '2024-02-28', end: '2024-03-01' }, rng)))).toEqual(new Set(['2024-02-28', '2024-02-29', '2024-03-01']));
+    expect(new Set(draw(2000, () => sampleDate({ start: '2023-12-31', end: '2024-01-01' }, rng)))).toEqual(new Set(['2023-12-31', '2024-01-01']));
     expect(sampleDate({ start: '2020-05-05', end: '2020-05-05' }, rng)).toBe('2020-05-05');
   });
 
@@ -41,17 +37,27 @@ describe('sampleDate', () => {
     const rng = createRng('offsets');
     // 08:00 in Singapore (+08:00) is midnight UTC.
     const params = { start: '2024-01-01T08:00:00+08:00', end: '2024-01-01T00:00:02Z', format: 'iso-datetime' as const };
-    expect(new Set(draw(500, () => sampleDate(params, rng)))).toEqual(
-      new Set(['2024-01-01T00:00:00Z', '2024-01-01T00:00:01Z', '2024-01-01T00:00:02Z']),
-    );
+    expect(new Set(draw(500, () => sampleDate(params, rng)))).toEqual(new Set(['2024-01-01T00:00:00Z', '2024-01-01T00:00:01Z', '2024-01-01T00:00:02Z']));
   });
 
   it('does not depend on the machine time zone', () => {
     const params = { start: '2024-01-01T00:00', end: '2024-12-31', format: 'iso-datetime' as const };
     process.env.TZ = 'Asia/Singapore';
-    const sg = draw(50, ((rng) => () => sampleDate(params, rng))(createRng('tz')));
+    const sg = draw(
+      50,
+      (
+        (rng) => () =>
+          sampleDate(params, rng)
+      )(createRng('tz')),
+    );
     process.env.TZ = 'America/New_York';
-    const ny = draw(50, ((rng) => () => sampleDate(params, rng))(createRng('tz')));
+    const ny = draw(
+      50,
+      (
+        (rng) => () =>
+          sampleDate(params, rng)
+      )(createRng('tz')),
+    );
     expect(ny).toEqual(sg);
     expect(sg.every((x) => x >= '2024-01-01T00:00:00Z' && x <= '2024-12-31T23:59:59Z')).toBe(true);
   });

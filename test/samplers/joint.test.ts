@@ -102,7 +102,11 @@ describe('createJointSampler: independent', () => {
 
 describe('createJointSampler: input checks', () => {
   it.each([
-    ['weights outside independent mode', { dimensions: { a: { values: ['x', 'y'], weights: [1, 2] } }, mode: 'stratified' as const }, /only independent mode uses/],
+    [
+      'weights outside independent mode',
+      { dimensions: { a: { values: ['x', 'y'], weights: [1, 2] } }, mode: 'stratified' as const },
+      /only independent mode uses/,
+    ],
     ['no dimensions', { dimensions: {}, mode: 'stratified' as const }, /at least one dimension/],
     ['an empty dimension', { dimensions: { a: { values: [] } }, mode: 'stratified' as const }, /dimension "a" has no values/],
     ['a repeated value', { dimensions: { a: { values: ['x', 'x'] } }, mode: 'stratified' as const }, /lists "x" twice/],

@@ -25,10 +25,7 @@ export type MeasurementLevel = 'nominal' | 'ordinal' | 'interval' | 'ratio';
  * `data[r][u]` is rater r's value for unit u, or null (also undefined or NaN) when r did not rate
  * u. Raters may have rows of different lengths; a missing tail counts as missing ratings.
  */
-export function krippendorffAlpha(
-  data: ReadonlyArray<ReadonlyArray<number | null | undefined>>,
-  level: MeasurementLevel,
-): number {
+export function krippendorffAlpha(data: ReadonlyArray<ReadonlyArray<number | null | undefined>>, level: MeasurementLevel): number {
   if (level !== 'nominal' && level !== 'ordinal' && level !== 'interval' && level !== 'ratio') {
     throw new RangeError(`krippendorffAlpha: unknown level "${level as string}" (nominal, ordinal, interval, ratio)`);
   }
@@ -95,11 +92,7 @@ export function krippendorffAlpha(
 }
 
 /** delta^2 between the c-th and k-th smallest values (Krippendorff 2011, section E). */
-function differenceFunction(
-  level: MeasurementLevel,
-  values: number[],
-  marginals: Float64Array,
-): (c: number, k: number) => number {
+function differenceFunction(level: MeasurementLevel, values: number[], marginals: Float64Array): (c: number, k: number) => number {
   switch (level) {
     case 'nominal':
       return (c, k) => (c === k ? 0 : 1);

@@ -16,11 +16,7 @@ export interface RepresentativeInputs {
   scores?: ReadonlyArray<number | null | undefined>;
 }
 
-export function chooseRepresentative(
-  cluster: readonly number[],
-  policy: RepresentativePolicy,
-  inputs: RepresentativeInputs,
-): number {
+export function chooseRepresentative(cluster: readonly number[], policy: RepresentativePolicy, inputs: RepresentativeInputs): number {
   if (cluster.length === 0) throw new RangeError('chooseRepresentative: the cluster is empty');
   const scoreOf = (i: number): number => {
     const s = inputs.scores?.[i];
@@ -45,8 +41,7 @@ export function chooseRepresentative(
     if (i === best) continue;
     const score = useScores ? scoreOf(i) : 0;
     const length = lengthOf(i);
-    const better =
-      score > bestScore || (score === bestScore && (length > bestLength || (length === bestLength && i < best)));
+    const better = score > bestScore || (score === bestScore && (length > bestLength || (length === bestLength && i < best)));
     if (better) {
       best = i;
       bestScore = score;

@@ -69,9 +69,7 @@ export function lshCandidatePairs(signatures: ArrayLike<Uint32Array>, options: L
   if (n > 94_906_265) throw new RangeError(`lshCandidatePairs: ${n} signatures is beyond the pair-key range`);
   for (let i = 0; i < n; i++) {
     if (signatures[i].length < bands * rows) {
-      throw new RangeError(
-        `lshCandidatePairs: signature ${i} has ${signatures[i].length} values, needs bands x rows = ${bands * rows}`,
-      );
+      throw new RangeError(`lshCandidatePairs: signature ${i} has ${signatures[i].length} values, needs bands x rows = ${bands * rows}`);
     }
   }
   // A pair found in several bands is kept once; the key a*n+b is exact while n^2 < 2^53.
@@ -149,7 +147,12 @@ class RadixScratch {
     let from = this.a;
     let to = this.b;
     for (let i = 0; i < this.n; i++) from[i] = i;
-    for (const [keys, shift] of [[low, 0], [low, 16], [high, 0], [high, 16]] as const) {
+    for (const [keys, shift] of [
+      [low, 0],
+      [low, 16],
+      [high, 0],
+      [high, 16],
+    ] as const) {
       this.pass(keys, shift, from, to);
       [from, to] = [to, from];
     }

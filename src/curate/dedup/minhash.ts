@@ -142,10 +142,19 @@ class XxMinHasher implements MinHasher {
     const b = this.b;
     const numHashes = this.numHashes;
     for (let i = 0; i < numHashes; i += 4) {
-      const a0 = a[i], a1 = a[i + 1], a2 = a[i + 2], a3 = a[i + 3];
-      const b0 = b[i], b1 = b[i + 1], b2 = b[i + 2], b3 = b[i + 3];
+      const a0 = a[i],
+        a1 = a[i + 1],
+        a2 = a[i + 2],
+        a3 = a[i + 3];
+      const b0 = b[i],
+        b1 = b[i + 1],
+        b2 = b[i + 2],
+        b3 = b[i + 3];
       // 0x7fffffff is EMPTY_SIGNATURE_VALUE in the sign-flipped order.
-      let m0 = 0x7fffffff, m1 = 0x7fffffff, m2 = 0x7fffffff, m3 = 0x7fffffff;
+      let m0 = 0x7fffffff,
+        m1 = 0x7fffffff,
+        m2 = 0x7fffffff,
+        m3 = 0x7fffffff;
       for (let j = 0; j < count; j++) {
         const x = values[j];
         const v0 = ((Math.imul(a0, x) + b0) | 0) ^ SIGN_BIT;

@@ -25,12 +25,7 @@ const WHITESPACE_TO_COLLAPSE = /\s{2,}|[^\S ]/gu;
 
 /** `text` reduced to lowercase words separated by single spaces (see the module comment). */
 export function normalizeForDedup(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(PUNCTUATION_OR_SYMBOL, ' ')
-    .replace(WHITESPACE_TO_COLLAPSE, ' ')
-    .trim();
+  return text.normalize('NFKC').toLowerCase().replace(PUNCTUATION_OR_SYMBOL, ' ').replace(WHITESPACE_TO_COLLAPSE, ' ').trim();
 }
 
 /**

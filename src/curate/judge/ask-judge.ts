@@ -42,5 +42,7 @@ export async function askJudge<T>(options: AskJudgeOptions): Promise<JudgeAnswer
     // Answers already in this curation's own store are reused (re-runs cost nothing).
     context: { idx: -1, column: options.stage },
   });
-  return result.ok ? { ok: true, value: result.value, attempts: result.attempts } : { ok: false, error: result.error, attempts: result.attempts, raw: result.raw };
+  return result.ok
+    ? { ok: true, value: result.value, attempts: result.attempts }
+    : { ok: false, error: result.error, attempts: result.attempts, raw: result.raw };
 }

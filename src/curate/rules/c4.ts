@@ -62,7 +62,11 @@ export function c4(text: string, options: Partial<C4Options> = {}): RuleResult {
     else if (o.filter_policy && POLICY.some((p) => l.includes(p))) policy++;
     else kept.push(line);
   }
-  const sentences = kept.join(' ').match(/[^.!?]*[.!?]+["”')\]]*/gu)?.filter((s) => /[\p{L}\p{N}]/u.test(s)).length ?? 0;
+  const sentences =
+    kept
+      .join(' ')
+      .match(/[^.!?]*[.!?]+["”')\]]*/gu)
+      ?.filter((s) => /[\p{L}\p{N}]/u.test(s)).length ?? 0;
   const loremIpsum = o.filter_lorem_ipsum && lower.includes('lorem ipsum');
   const curly = o.filter_curly_bracket && text.includes('{');
   return ruleResult(

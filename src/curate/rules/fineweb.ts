@@ -43,7 +43,13 @@ export function fineweb(text: string, options: Partial<FineWebOptions> = {}): Ru
   const words = whitespaceWords(text).length;
   const newlineRatio = words ? (text.match(/\n/gu)?.length ?? 0) / words : 0;
   return ruleResult(
-    { lines: lines.length, line_punctuation_ratio: punctuationRatio, short_line_ratio: shortRatio, duplicate_line_char_ratio: duplicateRatio, newline_word_ratio: newlineRatio },
+    {
+      lines: lines.length,
+      line_punctuation_ratio: punctuationRatio,
+      short_line_ratio: shortRatio,
+      duplicate_line_char_ratio: duplicateRatio,
+      newline_word_ratio: newlineRatio,
+    },
     [
       punctuationRatio < o.min_line_punctuation_ratio && `fewer than ${o.min_line_punctuation_ratio} of lines end with punctuation`,
       shortRatio >= o.max_short_line_ratio && `${o.max_short_line_ratio} or more of lines are ${o.short_line_length} characters or shorter`,

@@ -57,7 +57,8 @@ export function gopherRepetition(text: string, options: Partial<GopherRepetition
     signals.duplicate_paragraph_char_fraction > o.max_duplicate_paragraph_char_fraction &&
       `duplicate paragraph character fraction above ${o.max_duplicate_paragraph_char_fraction}`,
     signals.duplicate_line_fraction > o.max_duplicate_line_fraction && `duplicate line fraction above ${o.max_duplicate_line_fraction}`,
-    signals.duplicate_line_char_fraction > o.max_duplicate_line_char_fraction && `duplicate line character fraction above ${o.max_duplicate_line_char_fraction}`,
+    signals.duplicate_line_char_fraction > o.max_duplicate_line_char_fraction &&
+      `duplicate line character fraction above ${o.max_duplicate_line_char_fraction}`,
   ];
   const words = whitespaceWords(text);
   for (const [n, max] of o.top_ngrams) {

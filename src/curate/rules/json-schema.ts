@@ -20,6 +20,9 @@ export function compileJsonSchemaRule(schema: Record<string, unknown>): (value: 
     if (data === undefined) return ruleResult({ schema_errors: 1 }, ['field is missing']);
     if (validate(data)) return ruleResult({ schema_errors: 0 }, []);
     const errors = validate.errors ?? [];
-    return ruleResult({ schema_errors: errors.length }, errors.map((e) => `${e.instancePath || '(root)'} ${e.message}`));
+    return ruleResult(
+      { schema_errors: errors.length },
+      errors.map((e) => `${e.instancePath || '(root)'} ${e.message}`),
+    );
   };
 }

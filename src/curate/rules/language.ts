@@ -31,6 +31,12 @@ export function languageRule(text: string, o: LanguageOptions): { result: RuleRe
   const best = detectAll(text)[0];
   const wanted = o.languages.map((l) => l.toLowerCase());
   const confidence = best && wanted.includes(best.lang) ? best.accuracy : 0;
-  const reasons = !best ? ['language not identified'] : !wanted.includes(best.lang) ? [`language is not ${wanted.join(' or ')}`] : confidence < minConfidence ? [`language confidence below ${minConfidence}`] : [];
+  const reasons = !best
+    ? ['language not identified']
+    : !wanted.includes(best.lang)
+      ? [`language is not ${wanted.join(' or ')}`]
+      : confidence < minConfidence
+        ? [`language confidence below ${minConfidence}`]
+        : [];
   return { result: ruleResult({ language_confidence: best?.accuracy ?? 0, checked: 1 }, reasons), language: best?.lang };
 }

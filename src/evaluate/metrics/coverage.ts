@@ -57,11 +57,7 @@ export function valueKey(value: unknown): string {
 }
 
 /** Coverage of one column (a dotted path), optionally against target weights per value. */
-export function attributeCoverage(
-  records: Iterable<unknown>,
-  column: string,
-  options: { target?: Readonly<Record<string, number>> } = {},
-): ColumnCoverage {
+export function attributeCoverage(records: Iterable<unknown>, column: string, options: { target?: Readonly<Record<string, number>> } = {}): ColumnCoverage {
   const counts = new Map<string, number>();
   let total = 0;
   for (const record of records) {
@@ -69,9 +65,7 @@ export function attributeCoverage(
     counts.set(key, (counts.get(key) ?? 0) + 1);
     total++;
   }
-  const sorted = [...counts]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .map(([value, count]) => ({ value, count, share: count / total }));
+  const sorted = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([value, count]) => ({ value, count, share: count / total }));
 
   let entropy = 0;
   for (const { share } of sorted) entropy -= share * Math.log(share);

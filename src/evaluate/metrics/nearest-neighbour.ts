@@ -41,9 +41,7 @@ export function nearestNeighbourSimilarity(embeddings: Embeddings, options: Near
   const rows = unitRows(embeddings, 'nearestNeighbourSimilarity');
   const threshold = options.nearDuplicate ?? NEAREST_NEIGHBOUR_DEFAULTS.nearDuplicate;
   const items =
-    options.sample === undefined
-      ? rows.map((_, i) => i)
-      : sampleIndices(rows.length, options.sample, options.seed ?? NEAREST_NEIGHBOUR_DEFAULTS.seed);
+    options.sample === undefined ? rows.map((_, i) => i) : sampleIndices(rows.length, options.sample, options.seed ?? NEAREST_NEIGHBOUR_DEFAULTS.seed);
   const neighbours: number[] = [];
   const similarities: number[] = [];
   if (rows.length >= 2) {

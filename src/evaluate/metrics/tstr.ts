@@ -27,7 +27,10 @@ export function trainOnSyntheticTestOnReal(input: TstrInput): TstrResult {
   const truth = input.realTest.map((e) => e.label);
   const score = (train: readonly LabeledText[]): ClassificationScores => {
     const model = trainClassifier(train);
-    return classificationScores(truth, input.realTest.map((e) => predict(model, e.text)));
+    return classificationScores(
+      truth,
+      input.realTest.map((e) => predict(model, e.text)),
+    );
   };
   const synthetic = score(input.synthetic);
   if (input.realTrain === undefined || input.realTrain.length === 0) return { synthetic, real: null, ratio: null };

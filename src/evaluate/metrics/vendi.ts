@@ -28,7 +28,10 @@ export function vendiScore(embeddings: Embeddings, options: VendiOptions = {}): 
   if (!Number.isInteger(maxItems) || maxItems < 1) throw new RangeError(`vendiScore: maxItems must be a positive integer, got ${maxItems}`);
   if (embeddings.length === 0) return Number.NaN;
   const chosen = sampleIndices(embeddings.length, maxItems, options.seed ?? VENDI_DEFAULTS.seed);
-  const rows = unitRows(chosen.map((i) => embeddings[i]), 'vendiScore');
+  const rows = unitRows(
+    chosen.map((i) => embeddings[i]),
+    'vendiScore',
+  );
   const n = rows.length;
   const d = rows[0].length;
 

@@ -49,7 +49,11 @@ export function formatPercent(value: number | null | undefined): string {
 }
 
 /** A table from header labels and rows of cells (strings are escaped, Html is kept). */
-export function table(headers: readonly (string | Html)[], rows: readonly (readonly unknown[])[], options: { numeric?: readonly number[]; className?: string } = {}): Html {
+export function table(
+  headers: readonly (string | Html)[],
+  rows: readonly (readonly unknown[])[],
+  options: { numeric?: readonly number[]; className?: string } = {},
+): Html {
   const numeric = new Set(options.numeric ?? []);
   const cls = (i: number) => (numeric.has(i) ? new Html(' class="num"') : '');
   return html`<div class="table-wrap"><table${options.className ? new Html(` class="${escapeHtml(options.className)}"`) : ''}><thead><tr>${headers.map((h, i) => html`<th${cls(i)}>${h}</th>`)}</tr></thead><tbody>${rows.map(

@@ -4,7 +4,7 @@
  */
 import type { ComparisonRow } from '../compare-evaluations.js';
 import type { EvaluationMetrics } from '../evaluation-metrics.js';
-import { formatNumber as num, html, Html } from './html.js';
+import { formatNumber as num, html, type Html } from './html.js';
 import { page } from './render-report.js';
 import { histogramSvg } from './svg-charts.js';
 
@@ -12,7 +12,7 @@ export function renderComparison(nameA: string, nameB: string, a: EvaluationMetr
   const deltaCell = (row: ComparisonRow): Html => {
     if (row.delta === null) return html`–`;
     const sign = row.delta > 0 ? '+' : '';
-    const improved = row.better === null || row.delta === 0 ? null : (row.delta > 0) === (row.better === 'higher');
+    const improved = row.better === null || row.delta === 0 ? null : row.delta > 0 === (row.better === 'higher');
     const cls = improved === null ? '' : improved ? 'delta-up' : 'delta-down';
     return html`<span class="${cls}">${sign}${num(row.delta, 4)}</span>`;
   };
@@ -25,7 +25,8 @@ ${columns.map((c) => (m.diversity[c] ? html`<p class="note">${c}: words</p>${his
     `Comparison: ${nameA} vs ${nameB}`,
     html`<header class="top"><h1>Comparison</h1><div class="muted">a = <code>${nameA}</code> · b = <code>${nameB}</code> · delta = b − a (green: better, red: worse)</div></header>
 <section><h2>Metrics</h2><div class="table-wrap"><table><thead><tr><th>metric</th><th class="num">a</th><th class="num">b</th><th class="num">delta</th></tr></thead><tbody>${rows.map(
-      (row) => html`<tr><td><code>${row.metric}</code></td><td class="num">${num(row.a, 4)}</td><td class="num">${num(row.b, 4)}</td><td class="num">${deltaCell(row)}</td></tr>`,
+      (row) =>
+        html`<tr><td><code>${row.metric}</code></td><td class="num">${num(row.a, 4)}</td><td class="num">${num(row.b, 4)}</td><td class="num">${deltaCell(row)}</td></tr>`,
     )}</tbody></table></div></section>
 <section><h2>Side by side</h2><div class="charts">${side(a, 'a')}${side(b, 'b')}</div></section>`,
   );

@@ -21,9 +21,12 @@ export function renderReport(m: CoreMetrics, metrics: MetricRegistry = EVALUATIO
     ...metrics.flatMap((metric) => metric.report?.sections?.(m) ?? []),
     models(m),
   ];
-  return page(`Quality report: ${m.input}`, html`
+  return page(
+    `Quality report: ${m.input}`,
+    html`
 <header class="top"><h1>Quality report</h1><div class="muted"><code>${m.input}</code> · ${num(m.records)} records · text columns: ${m.columns.join(', ') || 'none found'}</div></header>
-${sections}`);
+${sections}`,
+  );
 }
 
 export function page(title: string, body: Html): string {
@@ -38,7 +41,8 @@ function thresholds(m: CoreMetrics): Html {
   if (m.thresholds.length === 0) return html``;
   const failed = m.thresholds.filter((t) => !t.passed);
   const rows = m.thresholds.map(
-    (t) => html`<tr class="${t.passed ? '' : 'failed'}"><td><code>${t.metric}</code></td><td class="num">${num(t.value)}</td><td class="num">${t.min ?? '–'}</td><td class="num">${t.max ?? '–'}</td><td><span class="status ${t.passed ? 'pass' : 'fail'}">${t.passed ? 'pass' : 'FAIL'}</span></td></tr>`,
+    (t) =>
+      html`<tr class="${t.passed ? '' : 'failed'}"><td><code>${t.metric}</code></td><td class="num">${num(t.value)}</td><td class="num">${t.min ?? '–'}</td><td class="num">${t.max ?? '–'}</td><td><span class="status ${t.passed ? 'pass' : 'fail'}">${t.passed ? 'pass' : 'FAIL'}</span></td></tr>`,
   );
   return html`<section id="thresholds"><h2>Thresholds</h2>
 ${failed.length ? html`<ul class="failed">${failed.map((t) => html`<li>${t.message}</li>`)}</ul>` : html`<p><span class="status pass">all ${m.thresholds.length} thresholds passed</span></p>`}
@@ -47,5 +51,16 @@ ${failed.length ? html`<ul class="failed">${failed.map((t) => html`<li>${t.messa
 
 function models(m: CoreMetrics): Html {
   if (m.models.length === 0) return html``;
-  return html`<section id="models"><h2>Model usage</h2>${table(['model', 'calls', 'cached', 'input tokens', 'output tokens', 'cost'], m.models.map((u) => [u.model, num(u.calls), num(u.cachedCalls), num(u.inputTokens), num(u.outputTokens), u.cost === undefined ? '–' : `$${u.cost.toFixed(4)}`]), { numeric: [1, 2, 3, 4, 5] })}</section>`;
+  return html`<section id="models"><h2>Model usage</h2>${table(
+    ['model', 'calls', 'cached', 'input tokens', 'output tokens', 'cost'],
+    m.models.map((u) => [
+      u.model,
+      num(u.calls),
+      num(u.cachedCalls),
+      num(u.inputTokens),
+      num(u.outputTokens),
+      u.cost === undefined ? '–' : `$${u.cost.toFixed(4)}`,
+    ]),
+    { numeric: [1, 2, 3, 4, 5] },
+  )}</section>`;
 }

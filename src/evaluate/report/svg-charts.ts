@@ -77,11 +77,18 @@ export function barsSvg(rows: readonly BarRow[], options: { title: string; width
       );
     })
     .join('');
-  return new Html(`<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title>${esc(options.title)}</title>${body}</svg>`);
+  return new Html(
+    `<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title>${esc(options.title)}</title>${body}</svg>`,
+  );
 }
 
 /** A grid of counts: rows are the first attribute's values, columns the second's. */
-export function heatmapSvg(rows: readonly string[], columns: readonly string[], counts: ReadonlyMap<string, number>, options: { title: string; rowLabel: string; columnLabel: string }): Html {
+export function heatmapSvg(
+  rows: readonly string[],
+  columns: readonly string[],
+  counts: ReadonlyMap<string, number>,
+  options: { title: string; rowLabel: string; columnLabel: string },
+): Html {
   const cell = Math.max(28, Math.min(64, Math.floor(640 / Math.max(1, columns.length))));
   const labelW = 170;
   const headerH = 110;

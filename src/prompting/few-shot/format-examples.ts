@@ -24,9 +24,7 @@ export function formatExamples(examples: readonly Example[], options: FormatExam
   if (examples.length === 0) return '';
   const blocks = examples.map((example, i) => {
     const names = options.fields ?? Object.keys(example);
-    const lines = names
-      .filter((name) => Object.hasOwn(example, name))
-      .map((name) => `${neutralise(name)}: ${neutralise(textOf(example[name]))}`);
+    const lines = names.filter((name) => Object.hasOwn(example, name)).map((name) => `${neutralise(name)}: ${neutralise(textOf(example[name]))}`);
     return `<example n="${i + 1}">\n${lines.join('\n')}\n</example>`;
   });
   return `${FEW_SHOT_PREFACE}\n\n${blocks.join('\n\n')}`;

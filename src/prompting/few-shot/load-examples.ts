@@ -14,8 +14,7 @@ export type Example = Record<string, unknown>;
 export type ExampleFileFormat = 'jsonl' | 'csv';
 
 /** The few-shot setup cannot work (a bad example file, a `k` the examples cannot satisfy). */
-export class FewShotError extends SynthkitError {
-}
+export class FewShotError extends SynthkitError {}
 
 export interface LoadExamplesOptions {
   /** How many examples each prompt will show; the file must hold at least this many. */
@@ -81,7 +80,7 @@ function fromJsonl(file: string, text: string): Example[] {
 
 /** The first row names the fields; every other row is one example. */
 function fromCsv(file: string, text: string): Example[] {
-  let rows;
+  let rows: ReturnType<typeof parseCsv>;
   try {
     rows = parseCsv(text);
   } catch (error) {
@@ -98,9 +97,7 @@ function fromCsv(file: string, text: string): Example[] {
   });
   return body.map((row) => {
     if (row.fields.length !== names.length) {
-      throw new FewShotError(
-        `few-shot example file ${file}: malformed line ${row.line}: ${row.fields.length} fields, but the header has ${names.length}`,
-      );
+      throw new FewShotError(`few-shot example file ${file}: malformed line ${row.line}: ${row.fields.length} fields, but the header has ${names.length}`);
     }
     // fromEntries defines own properties, so a column named "__proto__" is data, not a prototype.
     return Object.fromEntries(names.map((name, i) => [name, row.fields[i]]));

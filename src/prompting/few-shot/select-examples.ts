@@ -64,7 +64,7 @@ export function createExampleSelector(examples: readonly Example[], options: Exa
       choose = (recordIdx) => sampleDistinct(rangeOf(n), k, rngFor(recordIdx));
       break;
     case 'round-robin':
-      choose = (recordIdx) => Array.from({ length: k }, (_, j) => (((recordIdx % n) * k + j) % n));
+      choose = (recordIdx) => Array.from({ length: k }, (_, j) => ((recordIdx % n) * k + j) % n);
       break;
     case 'stratified':
       choose = stratified(examples, k, options.stratifyBy, rngFor);
@@ -121,11 +121,7 @@ function stratified(
  * TfidfVectorizer uses by default, computed over the examples. It beats plain token Jaccard here
  * because common words ("the", "how") shared by every example carry almost no weight.
  */
-function similar(
-  examples: readonly Example[],
-  k: number,
-  fields: string[] | undefined,
-): (recordIdx: number, record: Record<string, unknown>) => number[] {
+function similar(examples: readonly Example[], k: number, fields: string[] | undefined): (recordIdx: number, record: Record<string, unknown>) => number[] {
   const n = examples.length;
   const docs = examples.map((e) => termCounts(Object.values(e)));
   const df = new Map<string, number>();

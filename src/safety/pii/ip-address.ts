@@ -16,8 +16,6 @@ const IPV6_CANDIDATE = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}
 
 export function findIpAddresses(text: string): PiiSpan[] {
   const v4 = collectMatches(text, IPV4, 'ip_address', () => ({ confidence: 0.8 }));
-  const v6 = collectMatches(text, IPV6_CANDIDATE, 'ip_address', (match) =>
-    match[0].length > 2 && isIPv6(match[0]) ? { confidence: 0.9 } : null,
-  );
+  const v6 = collectMatches(text, IPV6_CANDIDATE, 'ip_address', (match) => (match[0].length > 2 && isIPv6(match[0]) ? { confidence: 0.9 } : null));
   return resolveOverlaps([...v6, ...v4]);
 }

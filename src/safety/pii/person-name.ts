@@ -14,7 +14,9 @@ const NAME = String.raw`(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]*){0,3})`;
 const HONORIFIC = new RegExp(String.raw`\b(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Dr|Prof|Professor)\.?\s+${NAME}`, 'gud');
 const INTRODUCTION = new RegExp(String.raw`\b(?:([Mm]y name is|[Mm]y name's|[Cc]all me)|(Name\s*:)|(I am|I'm|I’m))\s+${NAME}`, 'gud');
 const NOT_NAMES = new Set(
-  'Singaporean American British Chinese Malay Indian Eurasian Christian Muslim Buddhist Hindu Happy Sorry Glad Not Here Fine Good Okay Ok Interested Looking Writing Calling Going Also Just Still Very So Able Sure The A An'.split(' '),
+  'Singaporean American British Chinese Malay Indian Eurasian Christian Muslim Buddhist Hindu Happy Sorry Glad Not Here Fine Good Okay Ok Interested Looking Writing Calling Going Also Just Still Very So Able Sure The A An'.split(
+    ' ',
+  ),
 );
 
 export function findPersonNames(text: string): PiiSpan[] {

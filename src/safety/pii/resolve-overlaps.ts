@@ -8,9 +8,7 @@ import { PII_TYPES, type PiiSpan } from './types.js';
  */
 export function resolveOverlaps(spans: readonly PiiSpan[]): PiiSpan[] {
   const rank = (span: PiiSpan) => PII_TYPES.indexOf(span.type);
-  const ordered = [...spans].sort(
-    (a, b) => rank(a) - rank(b) || b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start,
-  );
+  const ordered = [...spans].sort((a, b) => rank(a) - rank(b) || b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: PiiSpan[] = [];
   for (const span of ordered) {
     if (kept.every((k) => span.end <= k.start || span.start >= k.end)) kept.push(span);

@@ -21,14 +21,8 @@ const UNIT = String.raw`(?:,?\s*#\d{1,3}-\d{1,5}[A-Z]?)`;
 const POSTAL_TAIL = String.raw`(?:,?\s*(?:Singapore|S)\s*\(?\d{6}\)?)`;
 const WORD = String.raw`(?!Singapore\b|S\s*\(?\d{6})[A-Z][A-Za-z'’.-]*`;
 
-const HDB_BLOCK = new RegExp(
-  String.raw`\b(?:Blk|Block)\.?\s*\d{1,4}[A-Za-z]?(?:,?\s+(?:${WORD}|\d{1,4}[A-Za-z]?\b)){1,8}${UNIT}?${POSTAL_TAIL}?`,
-  'g',
-);
-const NUMBERED_STREET = new RegExp(
-  String.raw`\b\d{1,5}[A-Za-z]?\s+(?:${WORD}\s+){1,4}(?:${STREET_TYPES})\b\.?(?:\s+\d{1,3}\b)?(${UNIT}?${POSTAL_TAIL}?)`,
-  'g',
-);
+const HDB_BLOCK = new RegExp(String.raw`\b(?:Blk|Block)\.?\s*\d{1,4}[A-Za-z]?(?:,?\s+(?:${WORD}|\d{1,4}[A-Za-z]?\b)){1,8}${UNIT}?${POSTAL_TAIL}?`, 'g');
+const NUMBERED_STREET = new RegExp(String.raw`\b\d{1,5}[A-Za-z]?\s+(?:${WORD}\s+){1,4}(?:${STREET_TYPES})\b\.?(?:\s+\d{1,3}\b)?(${UNIT}?${POSTAL_TAIL}?)`, 'g');
 const POSTAL_CODE = /\b(?:(Singapore|[Pp]ostal [Cc]ode:?|[Pp]ostcode:?)\s*\(?\d{6}\)?|S\s?\(\d{6}\)|S\d{6})(?!\d)/g;
 
 export function findStreetAddresses(text: string): PiiSpan[] {

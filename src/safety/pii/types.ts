@@ -1,14 +1,5 @@
 /** Kinds of personal data the recognizers find. */
-export const PII_TYPES = [
-  'email',
-  'credit_card',
-  'nric',
-  'ip_address',
-  'phone',
-  'date_of_birth',
-  'street_address',
-  'person_name',
-] as const;
+export const PII_TYPES = ['email', 'credit_card', 'nric', 'ip_address', 'phone', 'date_of_birth', 'street_address', 'person_name'] as const;
 
 export type PiiType = (typeof PII_TYPES)[number];
 

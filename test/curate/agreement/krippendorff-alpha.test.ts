@@ -52,7 +52,15 @@ describe('krippendorffAlpha', () => {
   });
 
   it('is below 0 for systematic disagreement', () => {
-    expect(krippendorffAlpha([[1, 2, 1, 2], [2, 1, 2, 1]], 'nominal')).toBeLessThan(0);
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 2, 1, 2],
+          [2, 1, 2, 1],
+        ],
+        'nominal',
+      ),
+    ).toBeLessThan(0);
   });
 
   it('ignores units with a single rating and does not depend on rater order', () => {
@@ -62,13 +70,37 @@ describe('krippendorffAlpha', () => {
   });
 
   it('is NaN when there is no variation or nothing pairable (alpha is undefined there)', () => {
-    expect(krippendorffAlpha([[3, 3, 3], [3, 3, 3]], 'interval')).toBeNaN();
-    expect(krippendorffAlpha([[1, _], [_, 2]], 'nominal')).toBeNaN();
+    expect(
+      krippendorffAlpha(
+        [
+          [3, 3, 3],
+          [3, 3, 3],
+        ],
+        'interval',
+      ),
+    ).toBeNaN();
+    expect(
+      krippendorffAlpha(
+        [
+          [1, _],
+          [_, 2],
+        ],
+        'nominal',
+      ),
+    ).toBeNaN();
     expect(krippendorffAlpha([], 'nominal')).toBeNaN();
   });
 
   it('rejects negative ratio data and unknown levels', () => {
-    expect(() => krippendorffAlpha([[-1, 2], [1, 2]], 'ratio')).toThrow(/ratio data cannot be negative/);
+    expect(() =>
+      krippendorffAlpha(
+        [
+          [-1, 2],
+          [1, 2],
+        ],
+        'ratio',
+      ),
+    ).toThrow(/ratio data cannot be negative/);
     expect(() => krippendorffAlpha([[1]], 'cardinal' as never)).toThrow(/unknown level/);
   });
 });

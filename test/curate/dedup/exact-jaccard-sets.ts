@@ -22,7 +22,6 @@ export function seededInts(seed: number): () => number {
 export function pairWithJaccard(next: () => number, s: number, union = 100): [Int32Array, Int32Array] {
   const shared = Math.round(s * union);
   const onlyA = Math.ceil((union - shared) / 2);
-  const onlyB = union - shared - onlyA;
   const distinct = new Set<number>();
   while (distinct.size < union) distinct.add(next());
   const all = [...distinct];

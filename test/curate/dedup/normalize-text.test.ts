@@ -3,7 +3,7 @@ import { normalizeForDedup, wordShingles } from '../../../src/curate/dedup/norma
 
 describe('normalizeForDedup', () => {
   it('lowercases, turns punctuation and symbols into spaces, and collapses whitespace', () => {
-    expect(normalizeForDedup('  Hello,   World!\n\tIt\'s  $5 + tax… ')).toBe('hello world it s 5 tax');
+    expect(normalizeForDedup("  Hello,   World!\n\tIt's  $5 + tax… ")).toBe('hello world it s 5 tax');
     expect(normalizeForDedup('end.Start well-known')).toBe('end start well known');
   });
 

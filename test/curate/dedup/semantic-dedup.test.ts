@@ -36,12 +36,23 @@ describe('semanticDuplicateClusters', () => {
   });
 
   it('never pairs zero vectors, and handles no input', () => {
-    expect(semanticDuplicateClusters([[0, 0], [0, 0], [1, 1]]).clusters).toEqual([]);
+    expect(
+      semanticDuplicateClusters([
+        [0, 0],
+        [0, 0],
+        [1, 1],
+      ]).clusters,
+    ).toEqual([]);
     expect(semanticDuplicateClusters([])).toEqual({ clusters: [], pairs: [] });
   });
 
   it('rejects mixed dimensions and non-finite values', () => {
-    expect(() => semanticDuplicateClusters([[1, 2], [1, 2, 3]])).toThrow(/embedding 1 has 3 dimensions/);
+    expect(() =>
+      semanticDuplicateClusters([
+        [1, 2],
+        [1, 2, 3],
+      ]),
+    ).toThrow(/embedding 1 has 3 dimensions/);
     expect(() => semanticDuplicateClusters([[1, Number.NaN]])).toThrow(RangeError);
   });
 });

@@ -3,8 +3,20 @@ import { classificationScores } from '../../../src/evaluate/metrics/classificati
 import { predict, trainClassifier } from '../../../src/evaluate/metrics/classifier.js';
 import { trainOnSyntheticTestOnReal } from '../../../src/evaluate/metrics/tstr.js';
 
-const sports = ['the team won the match', 'a great goal in the final', 'the striker scored twice', 'fans cheered the winning team', 'the coach praised the players'];
-const cooking = ['bake the bread for an hour', 'stir the soup and add salt', 'chop onions for the sauce', 'the recipe needs fresh basil', 'simmer the stew slowly'];
+const sports = [
+  'the team won the match',
+  'a great goal in the final',
+  'the striker scored twice',
+  'fans cheered the winning team',
+  'the coach praised the players',
+];
+const cooking = [
+  'bake the bread for an hour',
+  'stir the soup and add salt',
+  'chop onions for the sauce',
+  'the recipe needs fresh basil',
+  'simmer the stew slowly',
+];
 const label = (texts: string[], l: string) => texts.map((text) => ({ text, label: l }));
 
 describe('trainClassifier / predict', () => {
@@ -38,7 +50,10 @@ describe('classificationScores', () => {
 });
 
 describe('trainOnSyntheticTestOnReal', () => {
-  const realTest = [...label(['the players won again', 'a late goal for the team'], 'sport'), ...label(['bake a loaf of bread', 'the soup needs salt'], 'food')];
+  const realTest = [
+    ...label(['the players won again', 'a late goal for the team'], 'sport'),
+    ...label(['bake a loaf of bread', 'the soup needs salt'], 'food'),
+  ];
   it('scores synthetic- and real-trained models on real test data with their ratio', () => {
     const result = trainOnSyntheticTestOnReal({
       synthetic: [...label(sports, 'sport'), ...label(cooking, 'food')],

@@ -28,7 +28,12 @@ describe('vendiScore', () => {
   it('matches the closed form for two items with cosine c: eigenvalues (1 ± c) / 2', () => {
     const c = 0.5;
     const expected = Math.exp(-(0.75 * Math.log(0.75) + 0.25 * Math.log(0.25)));
-    expect(vendiScore([[1, 0], [c, Math.sqrt(1 - c * c)]])).toBeCloseTo(expected, 10);
+    expect(
+      vendiScore([
+        [1, 0],
+        [c, Math.sqrt(1 - c * c)],
+      ]),
+    ).toBeCloseTo(expected, 10);
   });
   it('agrees between the n x n and d x d decompositions', () => {
     const rows = Array.from({ length: 12 }, (_, i) => [Math.sin(i), Math.cos(i * 1.3), Math.sin(i * 0.7 + 1), 0.2 * i]);
@@ -38,7 +43,12 @@ describe('vendiScore', () => {
   it('samples above maxItems and rejects zero vectors', () => {
     const rows = Array.from({ length: 30 }, (_, i) => Array.from({ length: 40 }, (_, k) => (k === i ? 1 : 0)));
     expect(vendiScore(rows, { maxItems: 10 })).toBeCloseTo(10, 10);
-    expect(() => vendiScore([[0, 0], [1, 0]])).toThrow(/embedding 0/);
+    expect(() =>
+      vendiScore([
+        [0, 0],
+        [1, 0],
+      ]),
+    ).toThrow(/embedding 0/);
     expect(vendiScore([])).toBeNaN();
   });
 });

@@ -3,7 +3,10 @@ import { FEW_SHOT_PREFACE, formatExamples } from '../../../src/prompting/few-sho
 
 describe('formatExamples', () => {
   it('puts each example in a numbered block after a preface that calls them data', () => {
-    const text = formatExamples([{ q: 'Hi?', a: 'Hello.' }, { q: 'Bye?', a: 'Goodbye.' }]);
+    const text = formatExamples([
+      { q: 'Hi?', a: 'Hello.' },
+      { q: 'Bye?', a: 'Goodbye.' },
+    ]);
     expect(text).toBe(`${FEW_SHOT_PREFACE}\n\n<example n="1">\nq: Hi?\na: Hello.\n</example>\n\n<example n="2">\nq: Bye?\na: Goodbye.\n</example>`);
     expect(FEW_SHOT_PREFACE).toMatch(/data/);
     expect(FEW_SHOT_PREFACE).toMatch(/not instructions/);

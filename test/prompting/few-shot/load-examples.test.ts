@@ -14,7 +14,11 @@ function fileWith(name: string, text: string): string {
 describe('loadExamples', () => {
   it('reads JSONL, keeping JSON types and skipping blank lines', () => {
     const file = fileWith('ex.jsonl', '{"q":"a","n":1}\n\n{"q":"b","n":2}\r\n{"q":"c","tags":["x"]}\n');
-    expect(loadExamples(file, { k: 3 })).toEqual([{ q: 'a', n: 1 }, { q: 'b', n: 2 }, { q: 'c', tags: ['x'] }]);
+    expect(loadExamples(file, { k: 3 })).toEqual([
+      { q: 'a', n: 1 },
+      { q: 'b', n: 2 },
+      { q: 'c', tags: ['x'] },
+    ]);
   });
 
   it('reads CSV with a header, quoted commas, doubled quotes and newlines inside quotes', () => {
@@ -33,7 +37,16 @@ describe('loadExamples', () => {
 
   it.each([
     ['a missing file', () => join(tempDir(), 'nope.jsonl'), 1, /nope\.jsonl does not exist/],
-    ['a directory', () => { const d = join(tempDir(), 'd.jsonl'); mkdirSync(d); return d; }, 1, /is a directory/],
+    [
+      'a directory',
+      () => {
+        const d = join(tempDir(), 'd.jsonl');
+        mkdirSync(d);
+        return d;
+      },
+      1,
+      /is a directory/,
+    ],
     ['an empty file', () => fileWith('e.jsonl', ' \n\n'), 1, /e\.jsonl is empty/],
     ['a CSV header without rows', () => fileWith('h.csv', 'a,b\n'), 1, /has a header but no examples/],
     ['bad JSON on line 2', () => fileWith('m.jsonl', '{"a":1}\n{"a":\n'), 1, /malformed line 2: not valid JSON/],
@@ -64,7 +77,10 @@ describe('parseCsv', () => {
   });
 
   it('accepts a lone CR line end and a missing final line end', () => {
-    expect(parseCsv('a,b\r1,2').map((r) => r.fields)).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseCsv('a,b\r1,2').map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 
   it('rejects text after a closing quote', () => {

@@ -14,7 +14,10 @@ describe('createExampleSelector', () => {
       const backward = createExampleSelector(examples, options);
       const ids = Array.from({ length: 30 }, (_, i) => i);
       const a = ids.map((i) => forward.select(i, record(i)).indexes);
-      const b = [...ids].reverse().map((i) => backward.select(i, record(i)).indexes).reverse();
+      const b = [...ids]
+        .reverse()
+        .map((i) => backward.select(i, record(i)).indexes)
+        .reverse();
       expect(a).toEqual(b);
       // Asking again for a record (a resume) gives the same examples.
       expect(forward.select(7, record(7)).indexes).toEqual(a[7]);

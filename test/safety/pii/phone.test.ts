@@ -16,11 +16,7 @@ describe('findPhones', () => {
     expect(texts('codes 12345678 and 51234567')).toEqual([]);
   });
   it('finds E.164 international numbers', () => {
-    expect(texts('US office: +1 415 555 2671, UK +44 20 7946 0958, DE +4930123456.')).toEqual([
-      '+1 415 555 2671',
-      '+44 20 7946 0958',
-      '+4930123456',
-    ]);
+    expect(texts('US office: +1 415 555 2671, UK +44 20 7946 0958, DE +4930123456.')).toEqual(['+1 415 555 2671', '+44 20 7946 0958', '+4930123456']);
     expect(texts('+1 (415) 555-2671')).toEqual(['+1 (415) 555-2671']);
   });
   it('does not match inside longer digit runs', () => {

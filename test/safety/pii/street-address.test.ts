@@ -5,9 +5,7 @@ const texts = (text: string) => findStreetAddresses(text).map((s) => s.text);
 
 describe('findStreetAddresses', () => {
   it('finds a full Singapore HDB address', () => {
-    expect(texts('I live at Blk 123 Ang Mo Kio Ave 3 #12-34 Singapore 560123 now.')).toEqual([
-      'Blk 123 Ang Mo Kio Ave 3 #12-34 Singapore 560123',
-    ]);
+    expect(texts('I live at Blk 123 Ang Mo Kio Ave 3 #12-34 Singapore 560123 now.')).toEqual(['Blk 123 Ang Mo Kio Ave 3 #12-34 Singapore 560123']);
     expect(texts('Block 45A, Jurong West St 42, #03-110')).toEqual(['Block 45A, Jurong West St 42, #03-110']);
   });
   it('finds numbered streets', () => {
