@@ -1,10 +1,3 @@
-/**
- * How the engine treats cells that fail, against a local server speaking the OpenAI wire format:
- * a cell whose inputs failed is flagged and never sent; a resume computes failed cells again; a
- * topic the model could not expand flags the records that get it; and samplers planned over the
- * dataset follow the run's record count.
- */
-import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,12 +5,8 @@ import { generateRecords, resumeRecords } from '../../src/generate/generate.js';
 import type { RecipeInput } from '../../src/recipe/schema.js';
 import { startMockLlmServer, type MockHandler, type MockLlmServer } from '../support/mock-llm-server.js';
 import { tempDir } from '../support/paths.js';
+import { readJsonl, storedCells } from '../support/run-fixtures.js';
 
-const readJsonl = (file: string) =>
-  readFileSync(file, 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l));
 const lastUser = (body: any): string => body.messages.filter((m: any) => m.role === 'user').at(-1).content;
 
 let server: MockLlmServer | undefined;
@@ -29,19 +18,6 @@ afterEach(async () => {
 async function start(handler?: MockHandler) {
   server = await startMockLlmServer({ handler });
   return { m: { engine: 'openai-compatible' as const, model: 'x', base_url: `${server.url}/v1`, concurrency: 1 } };
-}
-
-function storedCells(dir: string) {
-  const db = new Database(join(dir, 'run.sqlite'), { readonly: true });
-  const rows = db.prepare('SELECT idx, col, ok, reason, error FROM cells ORDER BY idx, col').all() as {
-    idx: number;
-    col: string;
-    ok: number;
-    reason: string | null;
-    error: string | null;
-  }[];
-  db.close();
-  return rows;
 }
 
 describe('a cell whose inputs failed', () => {

@@ -1,10 +1,3 @@
-/**
- * The model-filled kinds (llm-text, llm-object, llm-conversation, topic-tree) all go through
- * generateStructured: a failed cell is stored with a stable reason (call_failed, invalid_reply,
- * no_passage), repairs follow the recipe's max_repairs, and the summary groups failures by column
- * and reason. Against a local server speaking the OpenAI wire format.
- */
-import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,13 +6,9 @@ import { repairInstruction } from '../../src/models/parse-reply.js';
 import type { RecipeInput } from '../../src/recipe/schema.js';
 import { startMockLlmServer, type MockHandler, type MockLlmServer } from '../support/mock-llm-server.js';
 import { ROOT, tempDir } from '../support/paths.js';
+import { readJsonl, storedCells } from '../support/run-fixtures.js';
 
 const DOCS = join(ROOT, 'examples/policy-docs/documents');
-const readJsonl = (file: string) =>
-  readFileSync(file, 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l));
 
 let server: MockLlmServer | undefined;
 afterEach(async () => {
@@ -30,21 +19,6 @@ afterEach(async () => {
 async function start(handler?: MockHandler) {
   server = await startMockLlmServer({ handler });
   return { m: { engine: 'openai-compatible' as const, model: 'x', base_url: `${server.url}/v1`, concurrency: 1 } };
-}
-
-function storedCells(dir: string) {
-  const db = new Database(join(dir, 'run.sqlite'), { readonly: true });
-  const rows = db.prepare('SELECT idx, col, ok, reason, error, raw, attempts FROM cells ORDER BY idx, col').all() as {
-    idx: number;
-    col: string;
-    ok: number;
-    reason: string | null;
-    error: string | null;
-    raw: string | null;
-    attempts: number;
-  }[];
-  db.close();
-  return rows;
 }
 
 describe('a failed LLM cell', () => {

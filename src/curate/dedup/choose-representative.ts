@@ -50,3 +50,27 @@ export function chooseRepresentative(cluster: readonly number[], policy: Represe
   }
   return best;
 }
+
+/**
+ * The same preference as a comparator (negative when x is kept over y), for ordering a whole group:
+ * the near-dedup split walks members best first. chooseRepresentative(cluster) is the first member
+ * of the cluster sorted by this.
+ */
+export function representativeOrder(policy: RepresentativePolicy, inputs: RepresentativeInputs): (x: number, y: number) => number {
+  if (policy === 'first') return (x, y) => x - y;
+  const lengths = new Map<number, number>();
+  const lengthOf = (i: number): number => {
+    let length = lengths.get(i);
+    if (length === undefined) {
+      length = 0;
+      for (const _ of inputs.texts[i] ?? '') length++;
+      lengths.set(i, length);
+    }
+    return length;
+  };
+  const scoreOf = (i: number): number => {
+    const s = inputs.scores?.[i];
+    return policy === 'best-score' && typeof s === 'number' && Number.isFinite(s) ? s : Number.NEGATIVE_INFINITY;
+  };
+  return (x, y) => scoreOf(y) - scoreOf(x) || lengthOf(y) - lengthOf(x) || x - y;
+}

@@ -27,14 +27,20 @@ export interface Clustering {
   pairs?: { a: number; b: number; similarity: number }[];
   /** Records the stage could not check, each with the reason it is flagged. */
   unchecked?: Map<number, string>;
+  /**
+   * Clusters already split around their representatives (near-dedup): each duplicate is similar to
+   * its own representative. When given, these decide and `clusters` is not re-split.
+   */
+  groups?: { representative: number; duplicates: { index: number; similarity: number }[] }[];
 }
 
 export function clusterOutcomes(
   records: CurationRecord[],
   stage: { keep?: z.infer<typeof keepPolicy>; score?: string; action?: 'drop' | 'flag' },
   reason: string,
-  { texts, clusters, pairs = [], unchecked = new Map() }: Clustering,
+  { texts, clusters, pairs = [], unchecked = new Map(), groups }: Clustering,
 ): StageResult {
+  if (groups) return splitOutcomes(records, stage, reason, groups, unchecked);
   const policy = stage.keep ?? 'first';
   const score = policy === 'best-score' ? compileExpression(stage.score ?? 'judge.score') : undefined;
   const scores = score ? records.map((r) => toScore(score.evaluate(expressionScope(r)))) : undefined;
@@ -63,6 +69,34 @@ export function clusterOutcomes(
               .map((p) => ({ a: records[p.a].id, b: records[p.b].id, similarity: round(p.similarity) })),
           }
         : {}),
+    });
+  }
+  return { outcomes, clusters: reports };
+}
+
+function splitOutcomes(
+  records: CurationRecord[],
+  stage: { action?: 'drop' | 'flag' },
+  reason: string,
+  groups: NonNullable<Clustering['groups']>,
+  unchecked: Map<number, string>,
+): StageResult {
+  const action = actionOf(stage);
+  const outcomes: StageOutcome[] = records.map((_, i) => (unchecked.has(i) ? failed('flag', [unchecked.get(i)!]) : kept({ cluster_size: 1 })));
+  const reports: ClusterReport[] = [];
+  for (const { representative, duplicates } of groups) {
+    const size = duplicates.length + 1;
+    outcomes[representative] = kept({ cluster_size: size, representative: 1 });
+    for (const { index, similarity } of duplicates) {
+      outcomes[index] = failed(action, [reason], {
+        detail: `of record ${records[representative].id}`,
+        signals: { cluster_size: size, representative: 0, similarity: round(similarity) },
+      });
+    }
+    reports.push({
+      representative: records[representative].id,
+      members: [representative, ...duplicates.map((d) => d.index)].sort((a, b) => a - b).map((i) => records[i].id),
+      pairs: duplicates.map((d) => ({ a: records[representative].id, b: records[d.index].id, similarity: round(d.similarity) })),
     });
   }
   return { outcomes, clusters: reports };

@@ -1,34 +1,94 @@
-import { collectMatches, hasContextBefore } from './collect-matches.js';
-import { resolveOverlaps } from './resolve-overlaps.js';
+import { type CountryCode, findPhoneNumbersInText } from 'libphonenumber-js/max';
 import type { PiiSpan } from './types.js';
 
 /**
- * Phone numbers.
+ * Phone numbers, found and validated by libphonenumber-js (Google's libphonenumber metadata, the
+ * "max" set, which knows every region's number ranges, so "+44 20 7946 0958" is valid and
+ * "+44 12 3456" is not).
  *
- * - International numbers in E.164 form (ITU-T E.164): "+", a country code, up to 15 digits in
- *   all, optionally grouped by spaces or hyphens, with an optional parenthesised area code.
- *   Confidence 0.9.
- * - Singapore numbers (IMDA National Numbering Plan): eight digits starting 3 (VoIP), 6 (fixed
- *   line), 8 or 9 (mobile), written solid or 4+4 with a space or hyphen, optionally after +65,
- *   (65) or (+65). With the country prefix, confidence 0.95; without it, eight digits could be
- *   anything (an amount, an order number), so 0.5, raised to 0.85 when a word such as "phone",
- *   "call", "mobile", "HP" or "WhatsApp" comes within 30 characters before.
+ * - International numbers ("+" or the "00" international prefix, then a country code): every
+ *   region. Valid ones get confidence 0.95.
+ * - National numbers (no country code) are ambiguous, so they are parsed against a list of home
+ *   regions (default {@link DEFAULT_PHONE_REGIONS}, Singapore first) and rated by what surrounds
+ *   them:
+ *   - a phone word within 30 characters before ("phone", "call", "mobile", "HP", "WhatsApp",
+ *     "tel", "fax"): 0.85;
+ *   - a reference word instead ("order", "invoice", "ref", "account", "ticket", "tracking",
+ *     "booking", "case", "receipt", "transaction", "serial", "policy", "claim"): 0.2, below the 0.5
+ *     that reports and redaction count, because an order number shaped like a phone is an order
+ *     number;
+ *   - neither: a Singapore number (8 digits starting 3, 6, 8 or 9, IMDA numbering plan) 0.5; another
+ *     region's number written with its trunk prefix and separators ("020 7946 0958", "(415)
+ *     555-2671") 0.6; the same written as one solid digit run is not reported (an amount, a code).
  *
- * Digit runs that continue into more digits (card numbers, long IDs) are not matched.
+ * Digit runs inside longer runs (card numbers, long IDs) are not matched (libphonenumber's own
+ * boundary rules).
  */
-const INTERNATIONAL = /(?<![\w+])\+[1-9]\d{0,2}(?:[ -]?\(\d{1,4}\))?(?:[ -]?\d){6,13}(?!\d|[ -]\d)/g;
-const SINGAPORE = /(?<![\w+]|\d[ -])(?:(?:\+65|\(\+?65\))[ -]?)?[3689]\d{3}[ -]?\d{4}(?!\d|[ -]\d)/g;
-const PHONE_CONTEXT = /\b(?:phone|tel|telephone|mobile|hp|h\/p|call|contact|whatsapp|sms|text|fax|number|no\.)\b/i;
-const CONTEXT_WINDOW = 30;
+export const DEFAULT_PHONE_REGIONS: readonly CountryCode[] = ['SG', 'US', 'GB', 'DE', 'FR', 'NL', 'IT', 'ES', 'IE', 'BE', 'CH', 'AT', 'AU', 'IN', 'MY'];
 
-export function findPhones(text: string): PiiSpan[] {
-  const international = collectMatches(text, INTERNATIONAL, 'phone', (match) => {
-    const digits = match[0].replace(/\D/g, '').length;
-    return digits >= 8 && digits <= 15 ? { confidence: 0.9 } : null;
-  });
-  const singapore = collectMatches(text, SINGAPORE, 'phone', (match) => {
-    if (/^(?:\+65|\(\+?65\))/.test(match[0])) return { confidence: 0.95 };
-    return { confidence: hasContextBefore(text, match.index, PHONE_CONTEXT, CONTEXT_WINDOW) ? 0.85 : 0.5 };
-  });
-  return resolveOverlaps([...international, ...singapore]);
+const PHONE_CONTEXT = /\b(?:phone|tel|telephone|mobile|cell|hp|h\/p|call|ring|contact|whatsapp|sms|text|fax|reach)\b/i;
+const REFERENCE_CONTEXT =
+  /\b(?:order|orders|invoice|inv|ref|reference|account|acct|a\/c|ticket|tracking|booking|case|receipt|transaction|txn|serial|s\/n|policy|claim|parcel|shipment|po|sku|batch|lot|id)\b/i;
+const CONTEXT_WINDOW = 30;
+/** A candidate must hold at least this many digits (shorter runs are service codes, not personal numbers). */
+const MIN_DIGITS = 7;
+/** Cheap pre-check: libphonenumber is only asked about texts holding a digit run of phone length. */
+const PHONE_SHAPED = /\d(?:[\s().-]{0,2}\d){6,}/;
+
+export interface PhoneOptions {
+  /** Regions whose national formats are recognised without a country code; default DEFAULT_PHONE_REGIONS. */
+  regions?: readonly CountryCode[];
+}
+
+export function findPhones(text: string, options: PhoneOptions = {}): PiiSpan[] {
+  if (!PHONE_SHAPED.test(text)) return [];
+  const regions = options.regions ?? DEFAULT_PHONE_REGIONS;
+  // "0044 20 ..." is "+44 20 ...": rewrite the international prefix in place (same length) so the
+  // library sees a country code and the spans still index the original text.
+  const normalized = text.replace(/(?<![\d+])00(?=[ -]?[1-9])/g, ' +');
+  const found = new Map<string, PiiSpan>();
+  for (const region of regions) {
+    for (const match of findPhoneNumbersInText(normalized, { defaultCountry: region, v2: true })) {
+      const key = `${match.startsAt}:${match.endsAt}`;
+      if (found.has(key)) continue;
+      let start = match.startsAt;
+      const end = match.endsAt;
+      if (normalized[start] === '+' && normalized[start - 1] === ' ' && text.slice(start - 1, start + 1) === '00') start -= 1;
+      const raw = text.slice(start, end);
+      const digits = raw.replace(/\D/g, '').length;
+      const international = /^\(?(?:\+|00)/.test(raw);
+      // A national number is at most 11 digits with its trunk prefix; a longer solid run read as
+      // "country code + number" without a "+" is an ID.
+      if (digits < MIN_DIGITS || (!international && digits > 11)) continue;
+      const confidence = international ? 0.95 : nationalConfidence(text, start, raw, match.number.country === 'SG');
+      if (confidence === 0) continue;
+      found.set(key, { type: 'phone', start, end, text: raw, confidence });
+    }
+  }
+  return dropOverlaps([...found.values()]);
+}
+
+function nationalConfidence(text: string, start: number, raw: string, singapore: boolean): number {
+  // The nearer cue wins: "order no. 123, call 9123 4567" is a phone.
+  const before = text.slice(Math.max(0, start - CONTEXT_WINDOW), start);
+  const phoneAt = lastIndexOf(before, PHONE_CONTEXT);
+  const referenceAt = lastIndexOf(before, REFERENCE_CONTEXT);
+  if (phoneAt >= 0 && phoneAt > referenceAt) return 0.85;
+  if (referenceAt >= 0) return 0.2;
+  if (singapore && /^(?:\(\+?65\)\s?)?[3689]\d{3}[ -]?\d{4}$/.test(raw)) return 0.5;
+  return /[\s().-]/.test(raw) ? 0.6 : 0;
+}
+
+function lastIndexOf(text: string, words: RegExp): number {
+  let last = -1;
+  for (const match of text.matchAll(new RegExp(words.source, 'gi'))) last = match.index;
+  return last;
+}
+
+/** Regions can read one digit run differently; keep the longest reading, then the surest. */
+function dropOverlaps(spans: PiiSpan[]): PiiSpan[] {
+  const ordered = [...spans].sort((a, b) => b.end - b.start - (a.end - a.start) || b.confidence - a.confidence || a.start - b.start);
+  const kept: PiiSpan[] = [];
+  for (const span of ordered) if (kept.every((k) => span.end <= k.start || span.start >= k.end)) kept.push(span);
+  return kept.sort((a, b) => a.start - b.start);
 }

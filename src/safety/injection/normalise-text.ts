@@ -1,0 +1,58 @@
+/**
+ * Undoes the cheap disguises attackers put on instructions so the heuristics read what a model
+ * would read: Unicode compatibility forms (fullwidth, mathematical letters: NFKC), look-alike
+ * letters from other scripts (Cyrillic "а", Greek "ο"), invisible characters (zero-width joiners,
+ * bidi overrides, Unicode "tag" characters, which also smuggle whole ASCII strings: each tag
+ * character U+E0020..U+E007E mirrors one printable ASCII character), letters spaced out
+ * ("i g n o r e") and leetspeak ("1gn0r3"). Each step is a pure function; `normaliseText` runs them
+ * in order. The Unicode TR39 confusables table is far larger; this keeps the letters that occur in
+ * practice (the Latin look-alikes of the Cyrillic, Greek and Armenian alphabets).
+ */
+
+const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/gu;
+const TAG_CHARS = /[\u{E0000}-\u{E007F}]/gu;
+
+/** Latin look-alikes in other scripts (a subset of Unicode TR39 confusables.txt). */
+const CONFUSABLES: Record<string, string> = {
+  а: 'a', в: 'b', с: 'c', е: 'e', ё: 'e', һ: 'h', і: 'i', ї: 'i', ј: 'j', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', ԛ: 'q', ѕ: 's', т: 't', у: 'y', х: 'x', ԝ: 'w', ү: 'y', ɡ: 'g',
+  А: 'A', В: 'B', С: 'C', Е: 'E', Н: 'H', І: 'I', Ј: 'J', К: 'K', М: 'M', О: 'O', Р: 'P', Ѕ: 'S', Т: 'T', Х: 'X', У: 'Y', Ү: 'Y', Ԝ: 'W',
+  α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', γ: 'y',
+  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+  օ: 'o', ս: 'u', ց: 'g', ո: 'n', հ: 'h', ɑ: 'a', ı: 'i', ℓ: 'l',
+};
+const CONFUSABLE_RE = new RegExp(`[${Object.keys(CONFUSABLES).join('')}]`, 'gu');
+
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'l' };
+
+/** Hidden ASCII carried by Unicode tag characters, decoded (empty when there is none). */
+export function decodeTagCharacters(text: string): string {
+  let out = '';
+  for (const ch of text.matchAll(TAG_CHARS)) {
+    const cp = ch[0].codePointAt(0)! - 0xe0000;
+    if (cp >= 0x20 && cp < 0x7f) out += String.fromCharCode(cp);
+  }
+  return out;
+}
+
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE, '').replace(TAG_CHARS, '');
+}
+
+export function foldConfusables(text: string): string {
+  return text.replace(CONFUSABLE_RE, (c) => CONFUSABLES[c] ?? c);
+}
+
+/** "i g n o r e" / "i.g.n.o.r.e" / "i-g-n-o-r-e" -> "ignore": runs of four or more single letters. */
+export function joinSpacedLetters(text: string): string {
+  return text.replace(/\b(?:[A-Za-z][ .\-_*]{1,2}){3,}[A-Za-z]\b/g, (run) => run.replace(/[ .\-_*]/g, ''));
+}
+
+/** Leetspeak inside words that mix letters and digits/symbols ("1gn0r3" -> "ignore"); plain numbers are left alone. */
+export function foldLeet(text: string): string {
+  return text.replace(/[A-Za-z0-9@$!|]+/g, (word) => (/[A-Za-z]/.test(word) && /[0-9@$!|]/.test(word) ? word.replace(/[0134579@$!|]/g, (c) => LEET[c] ?? c) : word));
+}
+
+/** The text as the heuristics read it: NFKC, invisible characters out, look-alikes folded, spacing undone. */
+export function normaliseText(text: string): string {
+  return joinSpacedLetters(foldConfusables(stripInvisible(text.normalize('NFKC'))));
+}
