@@ -1,18 +1,14 @@
 import { getLlama, LlamaChat, LlamaLogLevel } from 'node-llama-cpp';
 const llama = await getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error });
 const model = await llama.loadModel({ modelPath: process.argv[2], gpuLayers: 0 });
-console.log('tokens', model.tokenizer('<start_of_turn>user\nhi<end_of_turn>', true));
-const ctx = await model.createContext({ contextSize: 2048, sequences: 1, threads: 2 });
+const ctx = await model.createContext({ contextSize: 2048, sequences: 1, threads: Number(process.argv[3]) });
 const seq = ctx.getSequence();
 const chat = new LlamaChat({ contextSequence: seq, autoDisposeSequence: false });
-console.log('wrapper', chat.chatWrapper.wrapperName, chat.chatWrapper.settings?.functions ? '' : '');
-const t0 = Date.now();
-const r = await chat.generateResponse([{ type: 'system', text: 'You write realistic app feedback.' }, { type: 'user', text: 'Write one sentence of negative feedback about the appointment booking feature of a health app.' }, { type: 'model', response: [] }], { maxTokens: 80, temperature: 0.8, seed: 1 });
-console.log(JSON.stringify(r.response), r.metadata.stopReason, Date.now() - t0, 'ms');
-const g = await llama.createGrammarForJsonSchema({ type: 'object', properties: { topic: { type: 'string', enum: ['usability', 'reliability'] }, summary: { type: 'string', maxLength: 80 } }, required: ['topic', 'summary'] } as any);
-await seq.clearHistory();
-const t1 = Date.now();
-const r2 = await chat.generateResponse([{ type: 'user', text: 'Classify: "The app crashes whenever I book".' }, { type: 'model', response: [] }], { maxTokens: 80, temperature: 0.8, seed: 1, grammar: g });
-console.log(JSON.stringify(r2.response), r2.metadata.stopReason, Date.now() - t1, 'ms');
-const text = chat.chatWrapper.generateContextState({ chatHistory: [{ type: 'system', text: 'SYS' }, { type: 'user', text: 'U' }, { type: 'model', response: [] }] }).contextText.toString();
-console.log(JSON.stringify(text));
+for (const useGrammar of [false, true, false, true]) {
+  const g = useGrammar ? await llama.createGrammarForJsonSchema({ type: 'object', properties: { summary: { type: 'string', maxLength: 400 } }, required: ['summary'] } as any) : undefined;
+  await seq.clearHistory();
+  const t0 = performance.now();
+  const r = await chat.generateResponse([{ type: 'user', text: 'Write a long story about a cat.' }, { type: 'model', response: [] }], { maxTokens: 48, temperature: 0.8, seed: 1, grammar: g });
+  const ms = performance.now() - t0;
+  console.log(useGrammar, seq.tokenMeter.usedOutputTokens, r.metadata.stopReason, ms.toFixed(0), 'ms', (48 / ms * 1000).toFixed(1), 'tok/s');
+}

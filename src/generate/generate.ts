@@ -22,6 +22,7 @@ import { closeKnowledgeBases, openKnowledgeBases, type OpenedKnowledgeBase } fro
 import { exportRun } from './export-run.js';
 import { lockRunDir } from '../store/run-lock.js';
 import { DEFAULT_MAX_REPAIRS } from '../models/defaults.js';
+import { quotePrice } from '../models/prices.js';
 import type { ModelEngine } from '../models/types.js';
 import type { GenerateEvent, RunProgress, RunSummary } from './events.js';
 
@@ -53,6 +54,8 @@ const RECIPE_META = 'recipe';
 const OVERRIDES_META = 'overrides';
 /** Output tokens assumed for a budget reservation when neither the column nor the model sets max_tokens. */
 const BUDGET_DEFAULT_MAX_TOKENS = 4096;
+/** The call size at which tiered bundled prices are read. */
+const TYPICAL_CALL = { inputTokens: 1000, outputTokens: 500 };
 
 export class RunDirError extends SynthkitError {}
 
@@ -166,7 +169,7 @@ async function runPlan(given: Plan, store: RunStore, overrides: Overrides, optio
       options.signal,
     );
     const engines = new Map([...built, ...given]);
-    const prices = new Map<string, Price>(Object.entries(recipe.models).flatMap(([n, m]) => (m.price ? [[n, m.price]] : [])));
+    const prices = runPrices(recipe, usedModels);
     // Finished records with a failed cell are done again: their failed cells are retried.
     const retry = store.recordsWithFailedCells();
     const done = new Set([...store.doneIndexes()].filter((idx) => !retry.has(idx)));
@@ -175,7 +178,13 @@ async function runPlan(given: Plan, store: RunStore, overrides: Overrides, optio
     const partial = new Set([...store.partialIndexes(), ...retry]);
     runner = new ModelRunner(engines, store, sharedCache, prices, store.storedReplies(partial));
     const maxCost = overrides.maxCost ?? recipe.generation?.max_cost;
-    if (maxCost !== undefined) runner.setBudget({ maxCost, maxOutputTokens: (model) => recipe.models[model]?.max_tokens ?? BUDGET_DEFAULT_MAX_TOKENS });
+    if (maxCost !== undefined) {
+      const unpriced = [...usedModels].filter((name) => recipe.models[name].engine !== 'local' && !prices.has(name));
+      if (unpriced.length) {
+        throw new RunDirError(`max_cost needs a price for ${unpriced.map((n) => `'${n}'`).join(', ')}: set models.<name>.price { input_per_million, output_per_million } (no bundled price matched)`);
+      }
+      runner.setBudget({ maxCost, maxOutputTokens: (model) => recipe.models[model]?.max_tokens ?? BUDGET_DEFAULT_MAX_TOKENS });
+    }
     const modelsReadyAt = performance.now();
 
     const target = recipe.records;
@@ -254,6 +263,21 @@ export class RunInterruptedError extends SynthkitError {
   constructor(readonly dir: string) {
     super(`run stopped; finished records are saved. Continue with: synthkit resume ${dir}`);
   }
+}
+
+/**
+ * Prices per model: the recipe's own `price:`, else the bundled price data for a provider's model
+ * (priced at a typical call), so costs show without the user looking them up. Local models have
+ * no per-token price.
+ */
+function runPrices(recipe: Recipe, usedModels: Set<string>): Map<string, Price> {
+  const prices = new Map<string, Price>();
+  for (const name of usedModels) {
+    const config = recipe.models[name];
+    const quote = config.engine === 'local' && !config.price ? undefined : quotePrice(config, TYPICAL_CALL);
+    if (quote) prices.set(name, { input_per_million: quote.inputPerMillion, output_per_million: quote.outputPerMillion });
+  }
+  return prices;
 }
 
 function defaultConcurrency(recipe: Recipe, usedModels: Set<string>): number {

@@ -109,6 +109,16 @@ describe('max_cost', () => {
   });
 });
 
+describe('max_cost without a price', () => {
+  it('is refused before any call, naming the model to price', async () => {
+    server = await startMockLlmServer();
+    await expect(generate(parseRecipeYaml(recipe(server.url)), { out: join(tempDir(), 'run'), cache: false, maxCost: 1 })).rejects.toThrow(
+      /max_cost needs a price for 'm'/,
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
 describe('overrides', () => {
   it('a run can be continued with another record count without being called a different recipe', async () => {
     server = await startMockLlmServer();

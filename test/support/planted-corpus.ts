@@ -199,8 +199,8 @@ function editText(text: string, kind: number, next: () => number, long: boolean)
   const words = text.split(/(\s+)/u); // keep separators so paragraphs survive
   const wordSlots = words.map((w, i) => (/\S/u.test(w) ? i : -1)).filter((i) => i >= 0);
   const at = () => wordSlots[1 + Math.floor(next() * (wordSlots.length - 2))];
-  // Long texts take more edits for the same similarity; scale so both sets see realistic changes.
-  const edits = long ? 3 : 1;
+  // One edit per hundred words (at least one): the same density of change in short and long texts.
+  const edits = long ? Math.max(1, Math.round(wordSlots.length / 100)) : 1;
   switch (kind % 6) {
     case 0:
       return { text: text.toUpperCase().replace(/\./gu, '!').replace(/ /gu, '  '), edit: 'recased and repunctuated' };

@@ -1,5 +1,6 @@
 import { collectMatches } from './collect-matches.js';
 import type { PiiSpan } from './types.js';
+import { findUnmarkedNames } from './unmarked-name.js';
 
 /**
  * Person names where the context says a name follows: after an honorific ("Mr", "Mrs", "Ms",
@@ -8,7 +9,8 @@ import type { PiiSpan } from './types.js';
  *
  * Confidence: honorifics and "my name is" 0.85; "Name:" 0.8; "I am"/"I'm" 0.6, because "I am
  * Singaporean" or "I am Happy to help" also fit; a short list of such words is excluded.
- * Names without a cue are not found: telling "Ang Mo Kio" from "Tan Ah Kow" needs a model.
+ * Names without a cue come from findUnmarkedNames (name lists plus shape, unmarked-name.ts); where
+ * both find a name, the cue's reading of it is kept.
  */
 const NAME = String.raw`(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]*){0,3})`;
 const HONORIFIC = new RegExp(String.raw`\b(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Dr|Prof|Professor)\.?\s+${NAME}`, 'gud');
@@ -27,7 +29,9 @@ export function findPersonNames(text: string): PiiSpan[] {
     const first = match[4].split(/\s+/)[0];
     return NOT_NAMES.has(first) ? null : nameSpan(match, 4, 0.6);
   });
-  return [...honorifics, ...introductions];
+  const cued = [...honorifics, ...introductions];
+  const unmarked = findUnmarkedNames(text).filter((u) => cued.every((c) => u.end <= c.start || u.start >= c.end));
+  return [...cued, ...unmarked].sort((a, b) => a.start - b.start);
 }
 
 function nameSpan(match: RegExpExecArray, group: number, confidence: number): { start: number; end: number; confidence: number } {

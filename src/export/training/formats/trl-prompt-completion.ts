@@ -1,0 +1,21 @@
+/**
+ * TRL's conversational prompt-completion format: `{ prompt: [turns...], completion: [{ role:
+ * assistant, content }] }`; the loss falls on the completion only (SFTTrainer's completion_only_loss).
+ * The completion is the last assistant turn; earlier turns are prompt.
+ */
+import { defineChatFormat, weightOf } from '../export-format.js';
+
+export const trlPromptCompletionFormat = defineChatFormat({
+  name: 'trl-prompt-completion',
+  description: 'TRL conversational prompt-completion ({ prompt, completion })',
+  spec: 'https://huggingface.co/docs/trl/dataset_formats#prompt-completion',
+  weights: 'field',
+  row: (example, options) => {
+    const last = example.messages.findLastIndex((m) => m.role === 'assistant');
+    return {
+      prompt: example.messages.slice(0, last).map((m) => ({ role: m.role, content: m.content })),
+      completion: [{ role: 'assistant', content: example.messages[last].content }],
+      ...weightOf(example.weight, options),
+    };
+  },
+});

@@ -1,0 +1,81 @@
+/**
+ * The injection screen without a model: normalise the text (normalise-text.ts), read it plainly,
+ * with leetspeak folded and through every decoding that yields text (decode-spans.ts), and score
+ * each reading against the heuristics (heuristic-rules.ts). The text's score is its best
+ * reading's; a disguise that hid a match (base64, rot13, tag characters) adds the obfuscation
+ * weight, because nobody encodes an honest instruction. Pure and synchronous: it runs on every
+ * value that enters a prompt.
+ */
+import { decodedVariants } from './decode-spans.js';
+import { HEURISTIC_RULES, type HeuristicRule, type InjectionCategory } from './heuristic-rules.js';
+import { decodeTagCharacters, foldLeet, normaliseText } from './normalise-text.js';
+
+export interface InjectionFinding {
+  rule: string;
+  category: InjectionCategory;
+  weight: number;
+  /** The reading it was found in: 'plain', 'leet', 'base64', 'hex', 'url', 'rot13', 'tags'. */
+  via: string;
+  /** The matched text (at most 80 characters). */
+  match: string;
+}
+
+export interface InjectionVerdict {
+  flagged: boolean;
+  score: number;
+  /** The categories found, strongest reading only, in rule order. */
+  categories: InjectionCategory[];
+  findings: InjectionFinding[];
+}
+
+export interface ScreenOptions {
+  /** Score at which a text is flagged (default 1). */
+  threshold?: number;
+  /** Rules to use instead of the built-in ones. */
+  rules?: readonly HeuristicRule[];
+}
+
+export const DEFAULT_INJECTION_THRESHOLD = 1;
+/** Added when a match was only visible after decoding. */
+const OBFUSCATION_WEIGHT = 0.5;
+/** Texts longer than this are screened in their first and last parts (attacks sit at the edges or are repeated). */
+const MAX_SCREENED_CHARS = 20_000;
+
+export function screenInjection(text: string, options: ScreenOptions = {}): InjectionVerdict {
+  const threshold = options.threshold ?? DEFAULT_INJECTION_THRESHOLD;
+  const rules = options.rules ?? HEURISTIC_RULES;
+  const bounded = text.length > MAX_SCREENED_CHARS ? `${text.slice(0, MAX_SCREENED_CHARS / 2)}\n${text.slice(-MAX_SCREENED_CHARS / 2)}` : text;
+  const plain = normaliseText(bounded);
+  const readings: { via: string; text: string }[] = [{ via: 'plain', text: plain }];
+  const leet = foldLeet(plain);
+  if (leet !== plain) readings.push({ via: 'leet', text: leet });
+  const tags = decodeTagCharacters(bounded);
+  if (tags) readings.push({ via: 'tags', text: normaliseText(tags) });
+  for (const v of decodedVariants(plain)) readings.push({ via: v.via, text: normaliseText(v.text) });
+
+  let best: InjectionFinding[] = [];
+  let bestScore = 0;
+  for (const reading of readings) {
+    const findings = matchRules(reading.text, reading.via, rules);
+    let score = findings.reduce((sum, f) => sum + f.weight, 0);
+    if (reading.via !== 'plain' && findings.length) {
+      findings.push({ rule: 'encoded_payload', category: 'obfuscation', weight: OBFUSCATION_WEIGHT, via: reading.via, match: reading.text.slice(0, 80) });
+      score += OBFUSCATION_WEIGHT;
+    }
+    if (score > bestScore) {
+      bestScore = score;
+      best = findings;
+    }
+  }
+  const score = Math.round(bestScore * 100) / 100;
+  return { flagged: score >= threshold, score, categories: [...new Set(best.map((f) => f.category))], findings: best };
+}
+
+function matchRules(text: string, via: string, rules: readonly HeuristicRule[]): InjectionFinding[] {
+  const out: InjectionFinding[] = [];
+  for (const rule of rules) {
+    const m = rule.pattern.exec(text);
+    if (m) out.push({ rule: rule.id, category: rule.category, weight: rule.weight, via, match: m[0].slice(0, 80) });
+  }
+  return out;
+}
