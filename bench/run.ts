@@ -13,6 +13,7 @@ const benches: [string, string[]][] = [
   ['grounding-bench.ts', [quick ? '2000' : '10000']],
   ['near-dedup-bench.ts', [quick ? '100000' : '1000000']],
   ['evaluate-bench.ts', [quick ? '10000' : '100000']],
+  ['injection-bench.ts', []],
 ];
 
 let failed = 0;

@@ -19,8 +19,11 @@ export const LAYERS: string[][] = [
   ['recipe'],
   ['export'],
   ['generate', 'curate', 'evaluate', 'review'],
-  ['pipeline'],
-  ['cli', 'studio'],
+  // redteam/ runs small generations of planted recipes, as the pipeline runs stages.
+  ['pipeline', 'redteam'],
+  // The studio is a web shell over the library; the CLI's `studio` command starts it.
+  ['studio'],
+  ['cli'],
   // src/index.ts, the package's entry point, may import anything.
   ['.'],
 ];

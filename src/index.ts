@@ -33,3 +33,16 @@ export { createColumnRegistry, type ColumnRegistry } from './columns/create-colu
 export { BUILTIN_COLUMN_KINDS } from './columns/registry.js';
 export { createRecipeSchema } from './recipe/schema.js';
 export { planRecipe } from './recipe/plan-recipe.js';
+export * from './safety/injection/index.js';
+export * from './safety/content/index.js';
+export {
+  safetySchema,
+  resolveGuard,
+  INJECTION_BLOCKED,
+  INJECTION_QUARANTINED,
+  type SafetyConfig,
+  type InjectionGuard,
+  type SafetyNote,
+} from './safety/injection/guard-config.js';
+export { REDTEAM_PAYLOADS, type RedteamPayload } from './safety/injection/redteam-payloads.js';
+export { runRedteam, formatRedteamTable, type RedteamOptions, type RedteamReport, type RedteamRow } from './redteam/run-redteam.js';

@@ -2,16 +2,18 @@ import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { curateRecords } from '../curate/run-curation.js';
 import { explainRecord, formatCurationSummary } from '../curate/explain-record.js';
-import { loadCurateConfigFile } from '../curate/load-curate-config.js';
+import { loadCurateConfigFile, parseCurateConfigObject } from '../curate/load-curate-config.js';
+import { defaultCurateConfig } from '../curate/default-config.js';
 import { stageNameOf } from '../curate/config-schema.js';
 import { DatasetError } from '../store/read-dataset.js';
 import { EXIT, runCommand } from './run-command.js';
 
 export interface CurateCommandOptions {
-  with: string;
+  with?: string;
   out?: string;
   explain?: string;
   localModel?: string;
+  textField?: string;
   cache: boolean;
   quiet?: boolean;
 }
@@ -20,9 +22,10 @@ export function curateCommand(): Command {
   return new Command('curate')
     .description('filter, deduplicate, judge and weight a finished run or a JSONL file; every record keeps its decision and reasons')
     .argument('<run-dir|file>', 'run directory (its dataset.jsonl) or any JSONL file')
-    .requiredOption('-w, --with <curate.yaml>', 'curation config')
+    .option('-w, --with <curate.yaml>', 'curation config (default: quality, repetition and language rules plus exact and near dedup, tuned to the texts\' lengths)')
+    .option('--text-field <path>', 'the text field the default curation reads (default text)')
     .option('-o, --out <dir>', 'output directory (default <run-dir>/curated or <file>.curated next to the file)')
-    .option('--explain <record-id>', "print one record's path through the stages")
+    .option('--explain <record-id>', "print one record's path through the stages (its _id, else the file's id field, else its row number)")
     .option('--local-model <file.gguf>', 'run the local judge models on this GGUF file')
     .option('--no-cache', 'do not use the shared cross-run call cache')
     .option('-q, --quiet', 'no progress output')
@@ -30,12 +33,12 @@ export function curateCommand(): Command {
 }
 
 async function runCurate(input: string, opts: CurateCommandOptions, signal: AbortSignal): Promise<number> {
-  const config = loadCurateConfigFile(opts.with);
+  const config = opts.with ? loadCurateConfigFile(opts.with) : parseCurateConfigObject(defaultCurateConfig(opts.textField));
   let result: Awaited<ReturnType<typeof curateRecords>>;
   try {
     result = await curateRecords(input, config, {
       out: opts.out,
-      configDir: dirname(resolve(opts.with)),
+      configDir: opts.with ? dirname(resolve(opts.with)) : process.cwd(),
       localModel: opts.localModel,
       cache: opts.cache ? undefined : false,
       signal,

@@ -12,6 +12,14 @@ import { previewCommand } from './preview-command.js';
 import { estimateCommand } from './estimate-command.js';
 import { modelsCommand } from './models-command.js';
 import { doctorCommand } from './doctor-command.js';
+import { exportCommand } from './export-command.js';
+import { finetuneCommand } from './finetune-command.js';
+import { studioCommand } from './studio-command.js';
+import { relabelCommand } from './relabel-command.js';
+import { workerCommand } from './worker-command.js';
+import { redactCommand } from './redact-command.js';
+import { driftCommand, mixCommand } from './mix-command.js';
+import { redteamCommand } from './redteam-command.js';
 
 const program = new Command('synthkit')
   .description('LLM-driven synthetic data generation')
@@ -22,11 +30,20 @@ const program = new Command('synthkit')
   .addCommand(previewCommand())
   .addCommand(estimateCommand())
   .addCommand(curateCommand())
+  .addCommand(redactCommand())
+  .addCommand(mixCommand())
+  .addCommand(driftCommand())
+  .addCommand(redteamCommand())
   .addCommand(ingestCommand())
   .addCommand(graphCommand())
   .addCommand(evaluateCommand())
   .addCommand(compareCommand())
   .addCommand(modelsCommand())
-  .addCommand(doctorCommand());
+  .addCommand(doctorCommand())
+  .addCommand(exportCommand())
+  .addCommand(finetuneCommand())
+  .addCommand(studioCommand())
+  .addCommand(relabelCommand())
+  .addCommand(workerCommand());
 
 await program.parseAsync(process.argv);

@@ -37,6 +37,7 @@ export function createProgressView(stream: NodeJS.WriteStream = process.stderr, 
       cached: p.cachedCalls,
       speed: formatRate(rate, 'rec'),
       remaining: eta,
+      concurrency: formatLevels(p.concurrency),
     };
   };
 
@@ -74,7 +75,7 @@ export function createProgressView(stream: NodeJS.WriteStream = process.stderr, 
           bar ??= new cliProgress.SingleBar(
             {
               format:
-                'records |{bar}| {value}/{total} | {speed} | elapsed {duration_formatted} | ETA {remaining} | valid {valid} | failed cells {failed} | {tokens} | cached {cached} | cost {cost}',
+                'records |{bar}| {value}/{total} | {speed} | elapsed {duration_formatted} | ETA {remaining} | valid {valid} | failed cells {failed} | {tokens} | cached {cached} | cost {cost}{concurrency}',
               // cli-progress's own time format has the carry bug described above.
               formatTime: (seconds) => formatDuration(seconds),
               stream,
@@ -92,7 +93,7 @@ export function createProgressView(stream: NodeJS.WriteStream = process.stderr, 
           if (decile !== lastPlainDecile) {
             lastPlainDecile = decile;
             stream.write(
-              `records ${p.done}/${p.target}, valid ${p.valid}, failed cells ${p.failedCells}, tokens ${formatCount(p.inputTokens)} in / ${formatCount(p.outputTokens)} out, ${formatRate(rate, 'rec')}, ETA ${eta}\n`,
+              `records ${p.done}/${p.target}, valid ${p.valid}, failed cells ${p.failedCells}, tokens ${formatCount(p.inputTokens)} in / ${formatCount(p.outputTokens)} out, ${formatRate(rate, 'rec')}, ETA ${eta}${formatLevels(p.concurrency).replace(' |', ',')}\n`,
             );
           }
         }
@@ -172,6 +173,12 @@ export function formatSummary(s: RunSummary): string {
   if (!s.complete) lines.push(`WARNING: only ${s.valid} of ${s.requested} records are valid; the max_records cap was reached.`);
   else if (s.flagged) lines.push(`note: ${s.flagged} record(s) have flagged cells; see their _errors field.`);
   return lines.join('\n');
+}
+
+/** " | concurrency m 16" (several models: "a 16, b 4"); empty when no model adapts. */
+export function formatLevels(levels: Record<string, number> | undefined): string {
+  const entries = Object.entries(levels ?? {});
+  return entries.length ? ` | concurrency ${entries.map(([m, n]) => `${m} ${n}`).join(', ')}` : '';
 }
 
 function formatCount(n: number): string {

@@ -13,6 +13,8 @@ export function resumeCommand(): Command {
     .option('--local-model <file.gguf>', "run the recipe's local models on this GGUF file")
     .option('--max-cost <dollars>', 'stop cleanly (resumable) before spending would pass this amount', positiveNumber)
     .option('--no-cache', 'do not use the shared cross-run call cache')
+    .option('--batch', 'send OpenAI and Anthropic calls through their batch APIs (reattaches to batches still running)')
+    .option('--queue <redis-url>', 'run model calls as jobs for `synthkit worker`s on this Redis queue')
     .option('-q, --quiet', 'no progress output')
     .action((dir: string, opts: RunOptions) =>
       runCommand(async (signal) => {

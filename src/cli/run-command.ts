@@ -8,8 +8,9 @@
 import { SynthkitError } from '../core/synthkit-error.js';
 import { RunInterruptedError } from '../generate/generate.js';
 import { BudgetExceededError } from '../models/model-runner.js';
+import { ErrorRateExceededError } from '../models/error-rate-stop.js';
 
-export const EXIT = { ok: 0, failed: 1, incomplete: 2, thresholdFailed: 3, callsFailed: 4, budgetReached: 5, interrupted: 130 } as const;
+export const EXIT = { ok: 0, failed: 1, incomplete: 2, thresholdFailed: 3, callsFailed: 4, budgetReached: 5, errorRate: 6, interrupted: 130 } as const;
 
 /** How long a stopped command may take to wind down before the process quits anyway. */
 const STOP_GRACE_MS = 1000;
@@ -47,6 +48,10 @@ function reportError(error: unknown): number {
   if (BudgetExceededError.isInstance(error)) {
     process.stderr.write(`synthkit: ${(error as Error).message}\n`);
     return EXIT.budgetReached;
+  }
+  if (ErrorRateExceededError.isInstance(error)) {
+    process.stderr.write(`synthkit: ${(error as Error).message}\n`);
+    return EXIT.errorRate;
   }
   const err = error as Error;
   // Every error a user can act on derives from SynthkitError; its message says what to fix.

@@ -17,6 +17,7 @@ import type { ModelRunner } from '../models/model-runner.js';
 import type { CellRow } from '../store/run-store.js';
 import type { OpenedKnowledgeBase } from './open-knowledge-bases.js';
 import type { SourceRef } from './sample-grounding.js';
+import type { SafetyConfig } from '../safety/injection/guard-config.js';
 
 /** Column names are used in templates; names starting with _ are synthkit's own fields. */
 export const columnNameSchema = z
@@ -92,6 +93,10 @@ export interface RunResources {
   kbs: Map<string, OpenedKnowledgeBase>;
   /** What each column's `prepare` made for the run, by column name. */
   prepared: Map<string, unknown>;
+  /** The recipe's `safety:` section (the injection guard). */
+  safety?: SafetyConfig;
+  /** Columns whose values come from data (see the `untrusted` hook), computed by the plan. */
+  untrusted?: ReadonlySet<string>;
 }
 
 /** What filling one cell sees. */
@@ -143,8 +148,8 @@ export interface KnowledgeBaseUse {
 }
 
 /** Record-level fields a column contributes to (beside its own value). */
-export type RecordExtra = '_logprobs' | '_few_shot' | '_sources';
-export const RECORD_EXTRAS: readonly RecordExtra[] = ['_logprobs', '_few_shot', '_sources'];
+export type RecordExtra = '_logprobs' | '_few_shot' | '_sources' | '_safety';
+export const RECORD_EXTRAS: readonly RecordExtra[] = ['_logprobs', '_few_shot', '_sources', '_safety'];
 
 export interface ExportedField {
   name: string;
@@ -171,6 +176,12 @@ export interface ReservedName {
 }
 
 interface ColumnKindHooks<C, State, Prepared> {
+  /**
+   * Values come from outside the recipe (model replies, documents, users' files): a prompt that
+   * reads them gets them fenced as data and, with a safety guard on, screened. A column computed
+   * from such a column (an expression) is treated the same way by the plan.
+   */
+  untrusted?: boolean;
   /** Checks beyond the schema, templates and references; returns the per-column state. */
   plan?(column: C, ctx: PlanContext): State;
   /** Per record, from the seeded stream. Exactly one of sample and fill. */

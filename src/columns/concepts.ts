@@ -10,6 +10,7 @@ const DEFAULT_MIN = 2;
 const DEFAULT_MAX = 4;
 
 export const conceptsKind = defineColumnKind({
+  untrusted: true,
   schema: columnSchema('concepts', {
     kb: z.string().min(1),
     min: z.number().int().min(1).max(8).optional(),

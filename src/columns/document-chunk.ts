@@ -9,6 +9,7 @@ import { columnSchema, defineColumnKind } from './column-kind.js';
 import { pickDocumentChunk, withoutPromptFields } from './sample-grounding.js';
 
 export const documentChunkKind = defineColumnKind({
+  untrusted: true,
   schema: columnSchema('document-chunk', {
     /** A knowledge base made by `synthkit ingest`, or a folder of documents ingested into the run directory. */
     kb: z.string().min(1),

@@ -10,6 +10,7 @@ import type { CellRow } from '../store/run-store.js';
 import { generateStructured } from '../models/generate-structured.js';
 import { deriveSeed } from '../core/rng.js';
 import type { FillOptions } from './fill-llm-cell.js';
+import { DATA_PREFACE, fenceScope } from '../prompting/fence-data.js';
 
 export interface Turn {
   role: 'user' | 'assistant';
@@ -24,12 +25,16 @@ export async function fillConversation(
 ): Promise<CellRow> {
   const column = planned.column;
   if (column.kind !== 'llm-conversation') throw new Error(`${column.name} is not a conversation column`);
-  const scenario = planned.templates.scenario.render(scope);
+  // Values from data reach the role prompts fenced, as in prompt columns (fill-llm-cell.ts).
+  const fenced = column.fence_data === false ? [] : planned.dependsOn.filter((name) => options.untrusted?.has(name) && Object.hasOwn(scope, name));
+  const promptScope = fenced.length ? fenceScope(scope, fenced) : scope;
+  const preface = fenced.length ? `${DATA_PREFACE}\n\n` : '';
+  const scenario = planned.templates.scenario.render(promptScope);
   const systems = {
     user:
-      `${planned.templates.user.render(scope)}\n\nScenario: ${scenario}\n\n` +
+      `${preface}${planned.templates.user.render(promptScope)}\n\nScenario: ${scenario}\n\n` +
       'You are the user in this conversation, talking to an assistant. Write only your next message, in your own voice, with no labels.',
-    assistant: `${planned.templates.assistant.render(scope)}\n\nScenario: ${scenario}\n\nWrite only your next reply to the user, with no labels.`,
+    assistant: `${preface}${planned.templates.assistant.render(promptScope)}\n\nScenario: ${scenario}\n\nWrite only your next reply to the user, with no labels.`,
   };
   const turns: Turn[] = [];
   let attempts = 0;

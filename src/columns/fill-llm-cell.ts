@@ -19,6 +19,9 @@ import { deriveSeed } from '../core/rng.js';
 import { formatPassages } from '../prompting/format-passages.js';
 import { sourceRef, type SourceRef } from './sample-grounding.js';
 import type { OpenedKnowledgeBase } from './open-knowledge-bases.js';
+import { DATA_PREFACE, fenceScope, stringLeaves } from '../prompting/fence-data.js';
+import { screenInjection } from '../safety/injection/screen-injection.js';
+import { INJECTION_BLOCKED, resolveGuard, type InjectionGuard, type SafetyConfig, type SafetyNote } from '../safety/injection/guard-config.js';
 
 export interface FillOptions {
   runner: ModelRunner;
@@ -27,6 +30,10 @@ export interface FillOptions {
   signal?: AbortSignal;
   /** Knowledge bases opened for the run, by path (for retrieval). */
   kbs: Map<string, OpenedKnowledgeBase>;
+  /** The recipe's safety: section (injection guard). */
+  safety?: SafetyConfig;
+  /** Columns whose values come from data: fenced in the prompt, screened by the guard. */
+  untrusted?: ReadonlySet<string>;
 }
 
 const DEFAULT_COPY_THRESHOLD = 0.8;
@@ -44,6 +51,7 @@ export async function fillLlmCell(
   const column = planned.column;
   // Retrieval first: with nothing to ground on, the model is not asked to make things up.
   let passages = '';
+  let passageTexts: { from: string; text: string }[] = [];
   let sources: SourceRef[] | undefined;
   if (column.retrieve) {
     const query = planned.templates.query.render(scope);
@@ -63,6 +71,7 @@ export async function fillLlmCell(
       };
     }
     passages = formatPassages(hits);
+    passageTexts = hits.map((h) => ({ from: `passage:${h.id}`, text: h.text }));
     sources = hits.map(sourceRef);
   }
   const selection = planned.state.fewShot?.selector.select(idx, scope);
@@ -73,7 +82,40 @@ export async function fillLlmCell(
         .map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))
         .join('\n'),
     ) ?? [];
-  const messages: ChatMessage[] = buildMessages({ prompt: planned.templates.prompt, system: planned.templates.system }, scope, {
+  // Values from data reach the prompt fenced (unless the column opts out) and, with a guard on, screened.
+  const dataInputs = planned.dependsOn.filter((name) => options.untrusted?.has(name) && Object.hasOwn(scope, name));
+  const guard = resolveGuard(options.safety, column.injection);
+  const notes: SafetyNote[] = [];
+  if (guard.inputs !== 'off') {
+    const texts = [
+      ...dataInputs.flatMap((name) => stringLeaves(scope[name], `column:${name}`)),
+      ...(selection?.examples ?? []).map((e, i) => ({ from: `few_shot:${selection!.indexes[i]}`, text: exampleTexts[i] ?? JSON.stringify(e) })),
+      ...passageTexts,
+    ];
+    for (const t of texts) {
+      const note = screenNote(t.text, t.from, 'input', guard);
+      if (note) notes.push(note);
+    }
+    const blocked = notes.find((n) => n.action === 'block');
+    if (blocked) {
+      return {
+        idx,
+        column: column.name,
+        value: null,
+        ok: false,
+        reason: INJECTION_BLOCKED,
+        error: `${INJECTION_BLOCKED}: ${blocked.source} reads as a prompt injection (${blocked.categories.join(', ')}; score ${blocked.score}); the prompt was not sent`,
+        attempts: 0,
+        fewShot: selection?.indexes,
+        sources,
+        safety: notes,
+      };
+    }
+  }
+  const fenced = column.fence_data === false ? [] : dataInputs;
+  const promptScope = fenced.length ? fenceScope(scope, fenced) : scope;
+  const messages: ChatMessage[] = buildMessages({ prompt: planned.templates.prompt, system: planned.templates.system }, promptScope, {
+    dataPreface: fenced.length ? DATA_PREFACE : undefined,
     passages,
     fewShot: fewShotText,
     cotInstruction: column.reasoning && column.kind === 'llm-text' ? COT_INSTRUCTION : undefined,
@@ -104,8 +146,41 @@ export async function fillLlmCell(
     signal: options.signal,
     context: { idx, column: column.name },
   });
-  if (!result.ok) return { ...base, value: null, ok: false, reason: result.reason, error: result.error, raw: result.raw, attempts: result.attempts };
-  return { ...base, value: result.value, ok: true, reasoning: result.reasoning, logprobs: result.logprobs, attempts: result.attempts };
+  const safety = notes.length ? { safety: notes } : {};
+  if (!result.ok) return { ...base, ...safety, value: null, ok: false, reason: result.reason, error: result.error, raw: result.raw, attempts: result.attempts };
+  if (guard.outputs !== 'off') {
+    const note = screenNote(answerText(result.value), 'output', 'output', guard);
+    if (note) notes.push(note);
+    if (note?.action === 'block') {
+      return {
+        ...base,
+        value: null,
+        ok: false,
+        reason: INJECTION_BLOCKED,
+        error: `${INJECTION_BLOCKED}: the reply reads as a prompt injection (${note.categories.join(', ')}; score ${note.score}); it is not passed on`,
+        raw: result.raw,
+        attempts: result.attempts,
+        safety: notes,
+      };
+    }
+  }
+  return {
+    ...base,
+    ...(notes.length ? { safety: notes } : {}),
+    value: result.value,
+    ok: true,
+    reasoning: result.reasoning,
+    logprobs: result.logprobs,
+    attempts: result.attempts,
+  };
+}
+
+function screenNote(text: string, source: string, side: SafetyNote['side'], guard: InjectionGuard): SafetyNote | undefined {
+  const action = side === 'input' ? guard.inputs : guard.outputs;
+  if (action === 'off') return undefined;
+  const verdict = screenInjection(text, { threshold: guard.threshold });
+  if (!verdict.flagged) return undefined;
+  return { side, source, action, score: verdict.score, categories: verdict.categories, rules: verdict.findings.map((f) => f.rule) };
 }
 
 function answerText(value: unknown): string {

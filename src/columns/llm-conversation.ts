@@ -18,11 +18,14 @@ const schema = columnSchema('llm-conversation', {
   turns: z.number().int().min(1).max(20),
   temperature: z.number().min(0).max(2).optional(),
   max_tokens: z.number().int().positive().optional(),
+  /** Values from data (model replies, documents, files) are fenced as data in the role prompts; false renders them bare. */
+  fence_data: z.boolean().optional(),
 });
 
 export type LlmConversationColumn = z.output<typeof schema>;
 
 export const llmConversationKind = defineColumnKind({
+  untrusted: true,
   schema,
   plan(column, ctx) {
     ctx.template('scenario', column.scenario);

@@ -11,6 +11,7 @@ import { fillLlmCell } from './fill-llm-cell.js';
 import { loadExamples, type Example } from '../prompting/few-shot/load-examples.js';
 import { createExampleSelector, type ExampleSelector } from '../prompting/few-shot/select-examples.js';
 import { deriveSeed } from '../core/rng.js';
+import { injectionGuardSchema } from '../safety/injection/guard-config.js';
 import type { ValidateFunction } from 'ajv';
 import type { CellRow } from '../store/run-store.js';
 import type { LlmTextColumn } from './llm-text.js';
@@ -64,6 +65,10 @@ export const promptShape = {
   max_tokens: z.number().int().positive().optional(),
   /** Keep the reply's mean and minimum token log-probability (exported under `_logprobs`). */
   logprobs: z.boolean().optional(),
+  /** Values from data (model replies, documents, files) are fenced as data in the prompt; false renders them bare. */
+  fence_data: z.boolean().optional(),
+  /** This column's injection guard, over the recipe's `safety.injection`. */
+  injection: injectionGuardSchema.optional(),
 };
 
 export interface PromptState {
@@ -101,6 +106,8 @@ export function planPrompt(column: PromptColumn, ctx: PlanContext): PromptState 
 /** The hooks both prompt kinds have. */
 export function promptHooks<C extends PromptColumn>() {
   return {
+    // Model replies are data to a later prompt, not the recipe author's words.
+    untrusted: true,
     fill: (planned: PlannedColumn<C, PromptState>, ctx: CellContext): Promise<CellRow> => fillLlmCell(planned, ctx.idx, ctx.scope, ctx.run),
     models: (column: C) => [column.model],
     knowledgeBases: (column: C) => (column.retrieve ? [{ path: column.retrieve.kb, field: ['retrieve', 'kb'], hybrid: column.retrieve.hybrid }] : []),
@@ -119,6 +126,7 @@ export function promptHooks<C extends PromptColumn>() {
       if (column.logprobs) extras.push('_logprobs');
       if (column.few_shot) extras.push('_few_shot');
       if (column.retrieve) extras.push('_sources');
+      if (column.injection) extras.push('_safety');
       return { fields, extras };
     },
     reservedNames: (column: C) => (column.reasoning ? [{ name: `${column.name}_reasoning`, what: "another column's kept reasoning" }] : []),

@@ -23,6 +23,7 @@ const schema = columnSchema('topic-tree', {
 export type TopicTreeColumn = z.output<typeof schema>;
 
 export const topicTreeKind = defineColumnKind({
+  untrusted: true,
   schema,
   plan(column, ctx) {
     if (ctx.template('root', column.root)?.references.length) {

@@ -35,8 +35,8 @@ export interface CurateStage<Kind extends string = string, Schema extends StageS
   kind: Kind;
   /** The stage's config, `.strict()`, with `stage: z.literal(kind)`. Checks that need only the stage's own fields live here. */
   schema: Schema;
-  /** Whether the stage asks models: curation opens the model session only when a configured stage does. */
-  usesModels?: boolean;
+  /** Whether the stage asks models (or, for a stage whose model is optional, whether this config does): curation opens the model session only when a configured stage does. */
+  usesModels?: boolean | ((stage: z.output<Schema>) => boolean);
   /** Checks that need the rest of the config (model names, other stages); run after every stage parsed. */
   validate?(stage: z.output<Schema>, at: { index: number; config: CurateSettings }): StageIssue[];
   /** Decides about each record it is shown (those not dropped earlier), in order. */

@@ -19,3 +19,5 @@ export type { CurateEvent } from './curate-events.js';
 export { compileExpression, ExpressionError, type CompiledExpression } from './safe-expression.js';
 export { explainRecord, formatCurationSummary } from './explain-record.js';
 export { normalizeWeights, type WeightSummary } from './weight.js';
+export { defaultCurateConfig } from './default-config.js';
+export { textProfile, SHORT_TEXT_MEDIAN_WORDS, type TextProfile } from './text-profile.js';

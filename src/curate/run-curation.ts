@@ -102,11 +102,11 @@ export async function curateRecords<const R extends StageRegistry = typeof CURAT
 
   const stages = (parsed.stages as StageConfigBase[]).map((config) => ({ config, name: stageNameOf(config), definition: stageOf(registry, config.stage) }));
   await mkdir(out, { recursive: true });
-  const session = stages.some((s) => s.definition.usesModels)
+  const session = stages.some((s) => (typeof s.definition.usesModels === 'function' ? s.definition.usesModels(s.config) : s.definition.usesModels))
     ? await openModels(parsed.models, out, { file: 'curate.sqlite', cache: options.cache, cacheDir: options.cacheDir, localModel: options.localModel })
     : undefined;
   const settings = { models: parsed.models, text_field: parsed.text_field, seed: parsed.seed, stages: stages.map((s) => s.config) };
-  const shared: Omit<StageContext, 'name'> = { config: settings, configDir, session, seed: parsed.seed ?? 0, signal: options.signal, onEvent: options.onEvent };
+  const shared: Omit<StageContext, 'name'> = { config: settings, configDir, out, session, seed: parsed.seed ?? 0, signal: options.signal, onEvent: options.onEvent };
   const stageSummaries: StageSummary[] = [];
   const clusters: Record<string, ClusterReport[]> = {};
   let usage: CurationSummary['models'] = [];
@@ -155,11 +155,15 @@ export async function curateRecords<const R extends StageRegistry = typeof CURAT
 }
 
 function toCurationRecords(rows: Record<string, unknown>[]): CurationRecord[] {
+  // A record's id: its `_id` (a synthkit run), else the file's own `id` field when every record has
+  // a distinct one (so --explain and every report name records as the user's data does), else its
+  // position (0-based, blank lines skipped).
+  const own = rows.map((data) => data.id);
+  const ownIds = own.every((v) => typeof v === 'string' || typeof v === 'number') && new Set(own.map(String)).size === own.length;
   const seen = new Set<string>();
   return rows.map((data, index) => {
-    // A plain JSONL file has no `_id`: the record's position (0-based, blank lines skipped) stands in.
     const raw = data._id;
-    const id = typeof raw === 'string' || typeof raw === 'number' ? raw : index;
+    const id = typeof raw === 'string' || typeof raw === 'number' ? raw : ownIds ? (own[index] as string | number) : index;
     if (seen.has(String(id))) throw new DatasetError(`two records have _id ${JSON.stringify(id)}; curation needs unique ids to report decisions`);
     seen.add(String(id));
     return { id, data, decision: 'kept', reasons: [], signals: {}, details: {}, trail: [] };

@@ -19,10 +19,13 @@ import { jsonSchemaStage } from './stages/json-schema-stage.js';
 import { languageStage } from './stages/language-stage.js';
 import { lengthStage } from './stages/length-stage.js';
 import { nearDedupStage } from './stages/near-dedup-stage.js';
+import { redactStage } from './stages/redact-stage.js';
 import { regexStage } from './stages/regex-stage.js';
 import { requiredStage } from './stages/required-stage.js';
 import { semanticDedupStage } from './stages/semantic-dedup-stage.js';
 import { weightStage } from './stages/weight-stage.js';
+import { injectionStage } from './stages/injection-stage.js';
+import { contentFilterStage } from './stages/content-filter-stage.js';
 
 export const CURATE_STAGES = [
   lengthStage,
@@ -40,8 +43,11 @@ export const CURATE_STAGES = [
   nearDedupStage,
   semanticDedupStage,
   decontaminateStage,
+  redactStage,
   judgeStage,
   pairwiseStage,
+  injectionStage,
+  contentFilterStage,
   weightStage,
 ] as const satisfies readonly AnyCurateStage[];
 

@@ -200,7 +200,8 @@ async function* arrayStream(records: readonly Record<string, unknown>[]): AsyncG
   yield* records;
 }
 
+/** A record's id in every finding: its `_id` (a synthkit run), else the file's own `id`, else its position. */
 function recordId(record: Record<string, unknown>, index: number): string {
-  const raw = record._id;
-  return typeof raw === 'string' || typeof raw === 'number' ? String(raw) : String(index);
+  for (const raw of [record._id, record.id]) if (typeof raw === 'string' || typeof raw === 'number') return String(raw);
+  return String(index);
 }

@@ -10,6 +10,7 @@ import { coverageMetric } from './sections/coverage.js';
 import { diversityMetric } from './sections/diversity.js';
 import { factChecksMetric } from './sections/fact-checks.js';
 import { judgeScoresMetric } from './sections/judge-scores.js';
+import { membershipMetric } from './sections/membership.js';
 import { privacyMetric } from './sections/privacy.js';
 import { relevanceMetric } from './sections/relevance.js';
 
@@ -20,6 +21,7 @@ export const EVALUATION_METRICS = [
   biasMetric,
   factChecksMetric,
   privacyMetric,
+  membershipMetric,
   relevanceMetric,
 ] as const satisfies readonly AnyEvaluationMetric[];
 

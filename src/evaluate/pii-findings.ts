@@ -25,6 +25,8 @@ export interface PiiMetrics {
   records_with_pii: number;
   by_type: Partial<Record<PiiType, number>>;
   examples: PiiFinding[];
+  /** Every record with a PII span, with the types found (the report shows examples; this lists all). */
+  affected: { record: string; types: PiiType[] }[];
 }
 
 /** Characters of context kept on each side of a span. */
@@ -45,16 +47,18 @@ export class PiiAccumulator {
     readonly fields: readonly string[],
     private readonly options: PiiAccumulatorOptions = {},
   ) {
-    this.metrics = { fields: [...fields], records: 0, total: 0, records_with_pii: 0, by_type: {}, examples: [] };
+    this.metrics = { fields: [...fields], records: 0, total: 0, records_with_pii: 0, by_type: {}, examples: [], affected: [] };
   }
 
   /** One record's texts, field by field. */
   add(recordId: string, texts: readonly (readonly [field: string, text: string])[]): void {
     this.metrics.records++;
     let found = false;
+    const types = new Set<PiiType>();
     for (const [field, text] of texts) {
       for (const span of scanPii(text, { types: this.options.types, minConfidence: this.options.minConfidence ?? 0.5 })) {
         found = true;
+        types.add(span.type);
         this.metrics.total++;
         this.metrics.by_type[span.type] = (this.metrics.by_type[span.type] ?? 0) + 1;
         const shown = this.perType.get(span.type) ?? 0;
@@ -64,7 +68,10 @@ export class PiiAccumulator {
         }
       }
     }
-    if (found) this.metrics.records_with_pii++;
+    if (found) {
+      this.metrics.records_with_pii++;
+      this.metrics.affected.push({ record: recordId, types: [...types] });
+    }
   }
 
   result(): PiiMetrics {

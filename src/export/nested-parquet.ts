@@ -15,10 +15,12 @@
  * Every node is OPTIONAL, so nulls are legal everywhere; struct fields keep first-seen order, so
  * the same records give the same schema and the same bytes.
  */
-import type { SchemaElement } from 'hyparquet';
-import { parquetWriteBuffer, type ColumnSource } from 'hyparquet-writer';
+import { parquetWriteBuffer, type ColumnSource, type ParquetWriteOptions } from 'hyparquet-writer';
 import { columnsOf } from './csv.js';
 import { JSON_COLUMNS_KEY } from './parquet.js';
+
+/** hyparquet-writer's own schema element type (it bundles its own hyparquet). */
+type SchemaElement = NonNullable<ParquetWriteOptions['schema']>[number];
 
 export type NestedType =
   | { kind: 'null' }

@@ -14,6 +14,8 @@ export interface RunProgress {
   cachedCalls: number;
   /** Dollars, when every model used has a price. */
   cost?: number;
+  /** Calls each remote model may run at once now (adaptive concurrency moves it). */
+  concurrency?: Record<string, number>;
 }
 
 export interface ModelSummary extends ModelUsage {

@@ -35,6 +35,8 @@ export async function exportRun(store: RunStore, plan: Plan, runner: ModelRunner
     for (const f of exported?.fields ?? [{ name: c.name, read: (data: Record<string, unknown>) => data[c.name] }])
       fields.push({ name: f.name, read: (r) => f.read(r.data) });
   }
+  // Injection findings of the generation guard (recipe safety: section or a column's own injection:).
+  if (plan.recipe.safety?.injection) extras.add('_safety');
   for (const extra of RECORD_EXTRAS) if (extras.has(extra)) fields.push({ name: extra, read: (r) => r.data[extra] ?? null });
   const columns = ['_id', ...fields.map((f) => f.name), '_valid', '_errors'];
   const toRow = (r: RecordRow) => {

@@ -14,6 +14,7 @@ import type { CellRow, RecordRow, RunStore } from '../store/run-store.js';
 import { TemplateError } from '../prompting/template.js';
 import { createRng, deriveSeed } from '../core/rng.js';
 import type { CellContext, RunResources } from '../columns/column-kind.js';
+import { INJECTION_QUARANTINED } from '../safety/injection/guard-config.js';
 
 export interface RecordContext {
   plan: Plan;
@@ -27,7 +28,7 @@ export interface RecordContext {
 export const INPUT_FAILED = 'input_failed';
 
 /** Per-cell facts kept on the record beside the values. */
-type Extras = Record<'_logprobs' | '_few_shot' | '_reasoning' | '_sources', Record<string, unknown>>;
+type Extras = Record<'_logprobs' | '_few_shot' | '_reasoning' | '_sources' | '_safety', Record<string, unknown>>;
 
 /** The finished record and how many of its cells failed now; undefined when the run was stopped midway. */
 export async function fillRecord(idx: number, resumed: boolean, ctx: RecordContext): Promise<{ record: RecordRow; failedCells: number } | undefined> {
@@ -36,7 +37,7 @@ export async function fillRecord(idx: number, resumed: boolean, ctx: RecordConte
   const stored = resumed ? store.cellsOf(idx) : new Map<string, CellRow>();
   const failed = new Set<string>();
   const errors: string[] = [];
-  const extras: Extras = { _logprobs: {}, _few_shot: {}, _reasoning: {}, _sources: {} };
+  const extras: Extras = { _logprobs: {}, _few_shot: {}, _reasoning: {}, _sources: {}, _safety: {} };
   let failedCells = 0;
   for (const planned of plan.columns) {
     const { column } = planned;
@@ -96,6 +97,13 @@ export async function fillRecord(idx: number, resumed: boolean, ctx: RecordConte
     if (cell.fewShot) extras._few_shot[column.name] = cell.fewShot;
     if (cell.reasoning) extras._reasoning[column.name] = cell.reasoning;
     if (cell.sources) extras._sources[column.name] = cell.sources;
+    if (cell.safety?.length) extras._safety[column.name] = cell.safety;
+    // Quarantine keeps the cell (later columns still read it) but the record is not valid output.
+    const quarantined = cell.ok && cell.safety?.find((n) => n.action === 'quarantine');
+    if (quarantined)
+      errors.push(
+        `${column.name}: ${INJECTION_QUARANTINED}: ${quarantined.source} reads as a prompt injection (${quarantined.categories.join(', ')}; score ${quarantined.score})`,
+      );
     if (!cell.ok) {
       failed.add(column.name);
       errors.push(`${column.name}: ${cell.error}`);

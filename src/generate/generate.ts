@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { loadRecipeFile, planRecipeObject } from '../recipe/load-recipe.js';
 import type { Recipe, RecipeInput } from '../recipe/schema.js';
 import type { Plan } from '../recipe/plan-recipe.js';
-import { createEngines } from '../models/create-engines.js';
+import { concurrencyLevels, createRunEngines, discountBatched, type RunEngines } from './run-engines.js';
 import { ModelRunner, type Price } from '../models/model-runner.js';
 import { RunStore } from '../store/run-store.js';
 import { SharedCallCache } from '../store/shared-cache.js';
@@ -40,6 +40,13 @@ export interface GenerateOptions {
   engines?: Record<string, ModelEngine>;
   /** Stops the run cleanly (resumable) before spending would pass this many dollars. Overrides the recipe's generation.max_cost. */
   maxCost?: number;
+  /** Sends OpenAI and Anthropic calls through their batch APIs (as the recipe's generation.mode: batch). */
+  batch?: boolean;
+  /** Runs every model call as a job on this Redis queue (redis://host:port), for `synthkit worker`s to take. */
+  queue?: string;
+  queueName?: string;
+  /** How often calls waiting on the queue are checked for jobs a restarted Redis lost (ms; default 30,000). */
+  queueRecheckMs?: number;
   signal?: AbortSignal;
   onEvent?: (event: GenerateEvent) => void;
 }
@@ -158,18 +165,23 @@ async function runPlan(given: Plan, store: RunStore, overrides: Overrides, optio
   const sharedCache = recipe.cache === false ? undefined : new SharedCallCache(options.cacheDir);
   const usedModels = new Set(plan.columns.flatMap((p) => plan.kinds.modelsOf(p.column)));
   let runner: ModelRunner | undefined;
+  let modes: RunEngines | undefined;
   let kbs = new Map<string, OpenedKnowledgeBase>();
   try {
     // A library user's own engines stand in for the recipe's models of the same name.
     const given = new Map(Object.entries(options.engines ?? {}).filter(([name]) => usedModels.has(name)));
-    const built = await createEngines(
-      recipe,
-      new Set([...usedModels].filter((name) => !given.has(name))),
-      (name, progress) => emit({ type: 'download', model: name, ...progress }),
-      options.signal,
-    );
-    const engines = new Map([...built, ...given]);
-    const prices = runPrices(recipe, usedModels);
+    modes = await createRunEngines(recipe, usedModels, {
+      batch: options.batch,
+      queue: options.queue,
+      queueName: options.queueName,
+      queueRecheckMs: options.queueRecheckMs,
+      given,
+      dir: store.dir,
+      onDownload: (name, progress) => emit({ type: 'download', model: name, ...progress }),
+      signal: options.signal,
+    });
+    const { engines } = modes;
+    const prices = discountBatched(runPrices(recipe, usedModels), modes.batched);
     // Finished records with a failed cell are done again: their failed cells are retried.
     const retry = store.recordsWithFailedCells();
     const done = new Set([...store.doneIndexes()].filter((idx) => !retry.has(idx)));
@@ -190,7 +202,7 @@ async function runPlan(given: Plan, store: RunStore, overrides: Overrides, optio
     const target = recipe.records;
     const untilValid = recipe.generation?.until_valid ?? false;
     const maxRecords = untilValid ? (recipe.generation?.max_records ?? target * 3) : target;
-    const concurrency = recipe.generation?.concurrency ?? defaultConcurrency(recipe, usedModels);
+    const concurrency = recipe.generation?.concurrency ?? (modes.batched.size ? (recipe.generation?.batch_size ?? 1000) : defaultConcurrency(recipe, usedModels));
     const maxRepairs = recipe.generation?.max_repairs ?? DEFAULT_MAX_REPAIRS;
 
     const progress = initialProgress(store, done, target, runner);
@@ -199,7 +211,12 @@ async function runPlan(given: Plan, store: RunStore, overrides: Overrides, optio
     kbs = await openKnowledgeBases(plan, store.dir);
     // Once-per-run work (topic-tree expansion, samplers sized to this run) before any record needs it.
     const prepared = await prepareColumns(plan, { runner, seed, records: target, dir: store.dir, kbs, maxRepairs, signal: options.signal });
-    const recordContext: RecordContext = { plan, store, target, run: { runner, seed, maxRepairs, signal: options.signal, kbs, prepared } };
+    const recordContext: RecordContext = {
+      plan,
+      store,
+      target,
+      run: { runner, seed, maxRepairs, signal: options.signal, kbs, prepared, safety: recipe.safety, untrusted: plan.untrusted },
+    };
     let fatal: unknown;
     const processRecord = async (idx: number) => {
       const result = await fillRecord(idx, partial.has(idx), recordContext);
@@ -209,6 +226,7 @@ async function runPlan(given: Plan, store: RunStore, overrides: Overrides, optio
       if (result.record.valid) progress.valid++;
       progress.failedCells += result.failedCells;
       Object.assign(progress, runner!.totals());
+      progress.concurrency = concurrencyLevels(modes!.levels);
       emit({ type: 'progress', progress: { ...progress } });
     };
 
@@ -255,6 +273,7 @@ async function runPlan(given: Plan, store: RunStore, overrides: Overrides, optio
     store.close();
     sharedCache?.close();
     await runner?.close();
+    await modes?.close();
     await closeKnowledgeBases(kbs);
   }
 }

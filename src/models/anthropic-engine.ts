@@ -131,6 +131,6 @@ function toolInputSchema(schema: JsonSchema): JsonSchema {
   return { type: 'object', properties: { [WRAPPED_VALUE]: schema }, required: [WRAPPED_VALUE] };
 }
 
-function isObjectSchema(schema: JsonSchema): boolean {
+export function isObjectSchema(schema: JsonSchema): boolean {
   return schema.type === 'object' || (schema.type === undefined && typeof schema.properties === 'object');
 }

@@ -9,6 +9,7 @@ import { createLocalEngine } from './local-engine.js';
 import { createOpenAIEngine } from './openai-engine.js';
 import { createRateLimiter, withRateLimit } from './rate-limit.js';
 import { withRetry } from './retry.js';
+import { AdaptiveConcurrency, withAdaptiveConcurrency } from './adaptive-concurrency.js';
 import { DEFAULT_MAX_RETRIES, DEFAULT_REMOTE_CONCURRENCY, DEFAULT_TIMEOUT_MS } from './defaults.js';
 import { ModelSetupError, type ModelEngine } from './types.js';
 
@@ -20,10 +21,12 @@ export async function createEngines(
   onDownload?: (model: string, progress: DownloadProgress) => void,
   /** Stops a model download at once (Ctrl-C). */
   signal?: AbortSignal,
+  /** Filled with each remote model's adaptive concurrency, so progress can show its level. */
+  levels?: Map<string, AdaptiveConcurrency>,
 ): Promise<Map<string, ModelEngine>> {
   const engines = new Map<string, ModelEngine>();
   try {
-    for (const name of used) engines.set(name, await createEngine(name, recipe.models[name], onDownload, signal));
+    for (const name of used) engines.set(name, await createEngine(name, recipe.models[name], onDownload, signal, levels));
   } catch (error) {
     await Promise.all([...engines.values()].map((e) => e.close?.()));
     throw error;
@@ -36,6 +39,7 @@ async function createEngine(
   config: ModelConfig,
   onDownload?: (model: string, progress: DownloadProgress) => void,
   signal?: AbortSignal,
+  levels?: Map<string, AdaptiveConcurrency>,
 ): Promise<ModelEngine> {
   const defaults = { temperature: config.temperature, maxTokens: config.max_tokens, topP: config.top_p };
   if (config.engine === 'local') {
@@ -47,6 +51,7 @@ async function createEngine(
       gpu: config.gpu ?? false,
       concurrency: config.concurrency ?? 1,
       label: name,
+      lora: config.lora,
     });
     return withDefaults(engine, defaults);
   }
@@ -63,12 +68,15 @@ async function createEngine(
       : createOpenAIEngine({ ...common, baseURL: config.base_url });
   const concurrency = config.concurrency ?? DEFAULT_REMOTE_CONCURRENCY;
   const limiter = createRateLimiter({ concurrency, requestsPerMinute: config.requests_per_minute, tokensPerMinute: config.tokens_per_minute });
-  const engine = withRetry(withRateLimit(remote, limiter), { maxRetries: config.max_retries ?? DEFAULT_MAX_RETRIES });
+  // Adaptive concurrency sees every attempt (inside the retries), so a 429 backs it off at once.
+  const adaptive = new AdaptiveConcurrency(limiter, { max: concurrency });
+  levels?.set(name, adaptive);
+  const engine = withRetry(withAdaptiveConcurrency(withRateLimit(remote, limiter), adaptive), { maxRetries: config.max_retries ?? DEFAULT_MAX_RETRIES });
   return withDefaults(engine, defaults);
 }
 
 /** Model-level sampling settings apply where the column does not set its own. */
-function withDefaults(engine: ModelEngine, defaults: { temperature?: number; maxTokens?: number; topP?: number }): ModelEngine {
+export function withDefaults(engine: ModelEngine, defaults: { temperature?: number; maxTokens?: number; topP?: number }): ModelEngine {
   return {
     // The defaults change replies, so they are part of the identity the cache keys on.
     id: `${engine.id}|${JSON.stringify(defaults)}`,

@@ -2,13 +2,16 @@
  * The embedded default engine: llama.cpp through node-llama-cpp, on the CPU unless asked.
  *
  * One model and one context per engine; the context holds `concurrency` sequences and each call
- * borrows a free one, so parallel calls share llama.cpp's batching. Each call starts from a
- * cleared sequence, so a reply depends only on its own messages and seed (reproducible).
+ * borrows a free one, so parallel calls share llama.cpp's batching. Each call starts from its
+ * prompt's shared prefix (system instructions, earlier turns), evaluated once per sequence and
+ * reused from the KV cache, always computed the same way (local-prompt.ts), so a reply depends only
+ * on its own messages and seed (reproducible). A prompt that does not fit the context fails.
  * JSON-schema requests are constrained by a grammar compiled once per schema.
  */
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { ChatHistoryItem, Llama, LlamaChat, LlamaContext, LlamaContextSequence, LlamaGrammar, LlamaModel, Token } from 'node-llama-cpp';
+import { contextOverflow, loadPrefix, promptTokens, reusablePrefix, type SequencePrefix } from './local-prompt.js';
 import { modelFileIdentity } from './model-file-identity.js';
 import { ModelCallError, ModelSetupError, type ModelEngine, type ModelRequest, type ModelResponse } from './types.js';
 
@@ -24,6 +27,8 @@ export interface LocalEngineOptions {
   label?: string;
   /** Where the file-hash memo lives (model-file-identity.ts). Default defaultCacheDir(). */
   cacheDir?: string;
+  /** LoRA adapters (GGUF) applied on the model, each with its scale (default 1; 0 turns it off). */
+  lora?: { path: string; scale?: number }[];
 }
 
 export const DEFAULT_LOCAL_CONTEXT = 4096;
@@ -39,6 +44,9 @@ export async function createLocalEngine(options: LocalEngineOptions): Promise<Mo
   // The cache key names the model by its bytes: another GGUF copied to the same path must not be
   // answered from this one's cached replies.
   const identity = await modelFileIdentity(options.modelPath, { cacheDir: options.cacheDir });
+  // Adapters change replies, so their bytes and scales are part of the identity the cache keys on.
+  const adapters = await loraAdapters(options, label);
+  const adapterIds = await Promise.all(adapters.map(async (a) => `+lora:${await modelFileIdentity(a.filePath, { cacheDir: options.cacheDir })}@${a.scale}`));
   // Imported on first use: node-llama-cpp adds about 40 MB to a process that only calls remote models.
   const { getLlama, LlamaChat, LlamaLogLevel } = await import('node-llama-cpp');
   const sequences = options.concurrency ?? 1;
@@ -49,12 +57,14 @@ export async function createLocalEngine(options: LocalEngineOptions): Promise<Mo
     llama = await getLlama({ gpu: options.gpu ? 'auto' : false, build: 'never', logLevel: LlamaLogLevel.error });
     model = await llama.loadModel({ modelPath: options.modelPath, gpuLayers: options.gpu ? 'auto' : 0 });
     const contextSize = Math.min(options.contextSize ?? DEFAULT_LOCAL_CONTEXT, model.trainContextSize);
-    context = await model.createContext({ contextSize, sequences, threads });
+    context = await model.createContext({ contextSize, sequences, threads, ...(adapters.length ? { lora: { adapters } } : {}) });
   } catch (error) {
     throw new ModelSetupError(`cannot load ${options.modelPath} (model '${label}'): ${(error as Error).message.split('\n')[0]}`);
   }
 
   const free: LlamaContextSequence[] = [];
+  // The shared prompt prefix each sequence holds in its KV cache (local-prompt.ts).
+  const prefixes = new Map<LlamaContextSequence, SequencePrefix>();
   for (let i = 0; i < sequences; i++) free.push(context.getSequence());
   const waiters: ((seq: LlamaContextSequence) => void)[] = [];
   const acquire = (): Promise<LlamaContextSequence> => (free.length ? Promise.resolve(free.pop()!) : new Promise((resolve) => waiters.push(resolve)));
@@ -77,29 +87,39 @@ export async function createLocalEngine(options: LocalEngineOptions): Promise<Mo
   };
 
   return {
-    id: `local:${identity}`,
+    id: `local:${identity}${adapterIds.join('')}`,
     async generate(request: ModelRequest): Promise<ModelResponse> {
       const grammar = request.schema ? await grammarFor(request.schema) : undefined;
       const seq = await acquire();
+      const prefix = prefixes.get(seq) ?? {};
+      prefixes.set(seq, prefix);
       try {
-        await seq.clearHistory();
-        const before = { input: seq.tokenMeter.usedInputTokens, output: seq.tokenMeter.usedOutputTokens };
         const chat = new LlamaChat({ contextSequence: seq, autoDisposeSequence: false });
         const history = toHistory(request);
+        const maxTokens = request.maxTokens ?? 512;
+        const prompt = promptTokens(chat, history);
+        const overflow = contextOverflow(prompt.length, maxTokens, context.contextSize);
+        if (overflow) {
+          throw new ModelCallError(
+            `${overflow} (${options.modelPath}): raise context_size (the model was trained for ${model.trainContextSize}), lower max_tokens, or shorten the prompt (fewer or shorter retrieved passages: top_k, chunk size)`,
+            { retryable: false },
+          );
+        }
+        await loadPrefix(seq, prefix, reusablePrefix(chat, history, prompt));
+        const before = seq.tokenMeter.usedOutputTokens;
         const generated: Token[] = [];
         const result = await chat.generateResponse(history, {
           onToken: request.logprobs ? (tokens) => generated.push(...tokens) : undefined,
-          maxTokens: request.maxTokens ?? 512,
+          maxTokens,
           temperature: request.temperature ?? 0.8,
           topP: request.topP,
           seed: request.seed,
           grammar,
           signal: request.signal,
         });
-        const usage = {
-          inputTokens: seq.tokenMeter.usedInputTokens - before.input,
-          outputTokens: seq.tokenMeter.usedOutputTokens - before.output,
-        };
+        // The whole prompt counts, reused from the KV cache or not: usage must not depend on call order.
+        const usage = { inputTokens: prompt.length, outputTokens: seq.tokenMeter.usedOutputTokens - before };
+        if (request.logprobs && generated.length) prefix.tokens = undefined; // scoring re-reads the sequence
         const logprobs = request.logprobs && generated.length ? await scoreTokens(seq, chat, history, generated) : undefined;
         const reasoning = result.fullResponse
           .filter((part) => typeof part !== 'string' && part.segmentType === 'thought')
@@ -113,6 +133,8 @@ export async function createLocalEngine(options: LocalEngineOptions): Promise<Mo
           finishReason: result.metadata.stopReason,
         };
       } catch (error) {
+        prefix.tokens = undefined;
+        if (ModelCallError.isInstance(error)) throw error;
         const message = (error as Error).message;
         if (/context shift|too long prompt/i.test(message)) {
           throw new ModelCallError(
@@ -160,6 +182,17 @@ async function scoreTokens(seq: LlamaContextSequence, chat: LlamaChat, history: 
     min = Math.min(min, logprob);
   }
   return { mean: sum / generated.length, min };
+}
+
+/** The adapters as node-llama-cpp takes them, each file checked first so a wrong path names the model and the field. */
+async function loraAdapters(options: LocalEngineOptions, label: string): Promise<{ filePath: string; scale: number }[]> {
+  return (options.lora ?? []).map((adapter, i) => {
+    if (!existsSync(adapter.path))
+      throw new ModelSetupError(
+        `LoRA adapter not found: ${adapter.path} (models.${label}.lora[${i}].path); point it at a GGUF adapter file (convert a PEFT adapter with llama.cpp's convert_lora_to_gguf.py)`,
+      );
+    return { filePath: adapter.path, scale: adapter.scale ?? 1 };
+  });
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { hash } from 'node:crypto';
 import { SynthkitError } from '../core/synthkit-error.js';
-import type { ModelEngine, ModelRequest, ModelResponse } from './types.js';
+import type { ChatMessage, ModelEngine, ModelRequest, ModelResponse } from './types.js';
 
 /** Calls made per model: what the run store sums up and the runner keeps as totals. */
 export interface ModelUsage {
@@ -32,8 +32,8 @@ export interface CallRow {
  * layer does not depend on the store above it.
  */
 export interface CallLog {
-  /** Records a call; a fresh reply is passed so a later resume can answer the same call from it. */
-  queueCall(call: CallRow, key: string, response?: ModelResponse): void;
+  /** Records a call; a fresh reply is passed so a later resume can answer the same call from it; `messages` are what was sent (kept for audit). */
+  queueCall(call: CallRow, key: string, response?: ModelResponse, messages?: readonly ChatMessage[]): void;
 }
 
 /** A reply cache shared across runs (the store's SharedCallCache implements it). */
@@ -106,7 +106,12 @@ export class ModelRunner {
     if (hit) {
       this.count(model, hit, true);
       // A reply from the run's own store is kept with this call too, in case the run stops again.
-      this.store.queueCall({ ...context, model, inputTokens: hit.usage.inputTokens, outputTokens: hit.usage.outputTokens, cached: true, ms: 0 }, key, stored);
+      this.store.queueCall(
+        { ...context, model, inputTokens: hit.usage.inputTokens, outputTokens: hit.usage.outputTokens, cached: true, ms: 0 },
+        key,
+        stored,
+        request.messages,
+      );
       return { ...hit, cached: true };
     }
     const reservation = this.reserve(model, request);
@@ -121,6 +126,7 @@ export class ModelRunner {
       { ...context, model, inputTokens: response.usage.inputTokens, outputTokens: response.usage.outputTokens, cached: false, ms: performance.now() - started },
       key,
       response,
+      request.messages,
     );
     this.count(model, response, false);
     this.sharedCache?.set(key, response);

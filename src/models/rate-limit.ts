@@ -42,6 +42,10 @@ export interface RateLimiter {
   readonly active: number;
   /** Calls waiting in the queue. */
   readonly waiting: number;
+  /** Calls allowed at once now (adaptive concurrency moves it; see adaptive-concurrency.ts). */
+  readonly concurrency: number;
+  /** Changes the calls allowed at once; calls already running finish, new ones wait for a slot. */
+  setConcurrency(concurrency: number): void;
 }
 
 interface Waiter {
@@ -83,8 +87,8 @@ class MinuteBucket {
 }
 
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
-  const { concurrency, requestsPerMinute, tokensPerMinute } = options;
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`rate limiter: concurrency must be a whole number >= 1, got ${concurrency}`);
+  const { requestsPerMinute, tokensPerMinute } = options;
+  let concurrency = checkConcurrency(options.concurrency);
   for (const [name, value] of [
     ['requestsPerMinute', requestsPerMinute],
     ['tokensPerMinute', tokensPerMinute],
@@ -204,7 +208,19 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       for (let i = head; i < queue.length; i++) if (!queue[i].cancelled) count++;
       return count;
     },
+    get concurrency() {
+      return concurrency;
+    },
+    setConcurrency(value: number) {
+      concurrency = checkConcurrency(value);
+      pump();
+    },
   };
+}
+
+function checkConcurrency(concurrency: number): number {
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`rate limiter: concurrency must be a whole number >= 1, got ${concurrency}`);
+  return concurrency;
 }
 
 export interface RateLimitOptions {

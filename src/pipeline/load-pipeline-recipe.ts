@@ -12,10 +12,13 @@ import { parseCurateConfigObject } from '../curate/load-curate-config.js';
 import type { CurateConfig } from '../curate/config-schema.js';
 import { parseEvaluateConfigObject } from '../evaluate/load-evaluate-config.js';
 import type { EvaluateConfig } from '../evaluate/config-schema.js';
+import { parseExportConfigObject } from '../export/training/load-export-config.js';
+import type { ExportConfig } from '../export/training/export-config.js';
 
 export interface StageSections {
   curate?: CurateConfig;
   evaluate?: EvaluateConfig;
+  export?: ExportConfig;
 }
 
 export type PipelinePlan = Plan & StageSections;
@@ -38,7 +41,20 @@ function parseSections(recipe: Recipe, file: string, issues: RecipeIssue[]): Sta
   return {
     curate: parse(recipe.curate, parseCurateConfigObject, 'curate'),
     evaluate: parse(recipe.evaluate, parseEvaluateConfigObject, 'evaluate'),
+    // export: takes no models, so it is parsed as written (withModels would add a key it refuses).
+    export: parseExport(recipe.export, file, issues),
   };
+}
+
+function parseExport(section: unknown, file: string, issues: RecipeIssue[]): ExportConfig | undefined {
+  if (section === undefined) return undefined;
+  try {
+    return parseExportConfigObject(section, file, ['export']);
+  } catch (error) {
+    if (!RecipeError.isInstance(error)) throw error;
+    issues.push(...(error as RecipeError).issues);
+    return undefined;
+  }
 }
 
 export function loadRecipeFile(file: string): PipelinePlan {

@@ -12,12 +12,17 @@ import type { RunSummary } from '../generate/events.js';
 import { curate, type CurationSummary } from '../curate/run-curation.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { loadRecipeFile, planRecipeObject, type PipelinePlan } from './load-pipeline-recipe.js';
+import { writeRunLineage } from './run-lineage.js';
+import { exportRun } from './export-run.js';
+import type { ExportManifest } from '../export/training/export-training.js';
 
 export interface PipelineSummary extends RunSummary {
   /** Present when the recipe has a curate: section (outputs in <run-dir>/curated/). */
   curation?: CurationSummary;
   /** Present when the recipe has an evaluate: section (report and metrics in <run-dir>/evaluation/). */
   evaluation?: { files: string[]; failedThresholds: string[] };
+  /** Present when the recipe has an export: section (training files and dataset card in <run-dir>/export/). */
+  export?: ExportManifest;
 }
 
 /** Generates, curates and evaluates a dataset from a recipe file path, a recipe object, or a plan. */
@@ -45,6 +50,8 @@ async function runStages(plan: PipelinePlan, records: RunSummary, options: Gener
   const summary: PipelineSummary = { ...records };
   const dir = records.dir;
   const cache = options.cache ?? plan.recipe.cache;
+  // Issue 11 (model collapse): which models and how deep in a synthetic family, for mix and drift.
+  await writeRunLineage(plan, dir);
   if (plan.curate) {
     summary.curation = await curate(dir, plan.curate, { out: join(dir, 'curated'), signal: options.signal, cache, cacheDir: options.cacheDir });
   }
@@ -59,5 +66,10 @@ async function runStages(plan: PipelinePlan, records: RunSummary, options: Gener
     summary.evaluation = { files, failedThresholds: metrics.thresholds.filter((t) => !t.passed).map((t) => t.message) };
   }
   if (summary.curation || summary.evaluation) await writeFileAtomic(join(dir, 'summary.json'), JSON.stringify(summary, null, 2));
+  // Export last: its dataset card reads the curation and evaluation outcome written just above.
+  if (plan.export) {
+    summary.export = await exportRun(dir, { config: plan.export });
+    await writeFileAtomic(join(dir, 'summary.json'), JSON.stringify(summary, null, 2));
+  }
   return summary;
 }

@@ -2,6 +2,8 @@ import type { CompiledTemplate } from './template.js';
 import type { ChatMessage } from '../models/types.js';
 
 export interface PromptParts {
+  /** Said once before everything when a template value is fenced as data (fence-data.ts). */
+  dataPreface?: string;
   /** Retrieved passages, formatted as delimited data blocks. */
   passages?: string;
   /** Few-shot examples, formatted as delimited data blocks. */
@@ -25,7 +27,7 @@ export function buildMessages(
   if (system) messages.push({ role: 'system', content: system });
   // The schema is not repeated in the prompt: every engine enforces it (grammar, JSON-schema mode,
   // forced tool), and a server that ignores it gets the schema in the repair message instead.
-  const sections = [parts.passages, parts.fewShot, templates.prompt.render(scope), parts.cotInstruction].filter(Boolean);
+  const sections = [parts.dataPreface, parts.passages, parts.fewShot, templates.prompt.render(scope), parts.cotInstruction].filter(Boolean);
   messages.push({ role: 'user', content: sections.join('\n\n') });
   return messages;
 }

@@ -25,6 +25,8 @@ export interface Plan {
   columns: PlannedColumn[];
   /** The column kinds the recipe was planned with; the engine, export and evaluation dispatch through them. */
   kinds: ColumnRegistry;
+  /** Columns whose values come from data (an untrusted kind, or computed from one): fenced and screened in prompts. */
+  untrusted: Set<string>;
 }
 
 export const DEFAULT_SEED = 42;
@@ -37,9 +39,14 @@ export function resolveRecipePaths(recipe: Recipe, baseDir: string, kinds: Colum
   const abs = (path: string) => (isAbsolute(path) ? path : resolve(baseDir, path));
   return {
     ...recipe,
-    models: Object.fromEntries(Object.entries(recipe.models).map(([n, m]) => [n, m.engine === 'local' && m.path ? { ...m, path: abs(m.path) } : m])),
+    models: Object.fromEntries(Object.entries(recipe.models).map(([n, m]) => [n, m.engine === 'local' ? resolveLocalPaths(m, abs) : m])),
     columns: recipe.columns.map((c) => (kinds.get(c.kind).resolvePaths?.(c, abs) as Column | undefined) ?? c),
   };
+}
+
+/** A local model's GGUF file and LoRA adapter files, relative to the recipe. */
+function resolveLocalPaths<M extends { path?: string; lora?: { path: string; scale?: number }[] }>(m: M, abs: (path: string) => string): M {
+  return { ...m, ...(m.path ? { path: abs(m.path) } : {}), ...(m.lora ? { lora: m.lora.map((a) => ({ ...a, path: abs(a.path) })) } : {}) };
 }
 
 /**
@@ -60,7 +67,11 @@ export function planRecipe(given: Recipe | RecipeWith<ColumnBase>, kinds: Column
   issues.push(...graphIssues);
   if (issues.length) return { issues };
   const byName = new Map(planned.map((p) => [p.column.name, p]));
-  return { plan: { recipe, seed: recipe.seed ?? DEFAULT_SEED, columns: order.map((n) => byName.get(n)!), kinds }, issues };
+  const columns = order.map((n) => byName.get(n)!);
+  // In dependency order, so a column computed from an untrusted one is known before its readers.
+  const untrusted = new Set<string>();
+  for (const p of columns) if (kinds.get(p.column.kind).untrusted || p.dependsOn.some((d) => untrusted.has(d))) untrusted.add(p.column.name);
+  return { plan: { recipe, seed: recipe.seed ?? DEFAULT_SEED, columns, kinds, untrusted }, issues };
 }
 
 function planColumn(recipe: Recipe, kinds: ColumnRegistry, column: Column, index: number, issues: RecipeIssue[]): PlannedColumn {

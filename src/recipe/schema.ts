@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { modelSchema } from '../models/model-config.js';
+import { safetySchema } from '../safety/injection/guard-config.js';
 import { columnNameSchema } from '../columns/column-kind.js';
 import { builtinColumnKinds, type Column, type ColumnInput } from '../columns/registry.js';
 import type { ColumnRegistry } from '../columns/create-column-registry.js';
@@ -31,8 +32,20 @@ export const generationSchema = z
     max_records: z.number().int().positive().optional(),
     /** Stop cleanly (resumable) before spending would pass this many dollars; needs a price for each paid model. */
     max_cost: z.number().positive().optional(),
-    /** Records in flight at once (default: twice the sum of the models' concurrency). */
+    /** Records in flight at once (default: twice the sum of the models' concurrency; batch_size in batch mode). */
     concurrency: z.number().int().positive().optional(),
+    /** `batch`: OpenAI and Anthropic models go through their batch APIs (half price, results in minutes to hours). Default interactive. */
+    mode: z.enum(['interactive', 'batch']).optional(),
+    /** Requests per provider batch (default 10,000). */
+    batch_size: z.number().int().positive().max(50_000).optional(),
+    /** Seconds between checks of a running batch (default 30). */
+    batch_poll_seconds: z.number().positive().optional(),
+    /** Seconds an open batch waits for more requests before it is sent (default 1). */
+    batch_idle_seconds: z.number().positive().optional(),
+    /** Stop early (resumable) when more than this share of the last stop_window model calls failed (default 0.5; 1 never stops). */
+    stop_error_rate: z.number().gt(0).max(1).optional(),
+    /** Calls the error rate is judged over (default 100). */
+    stop_window: z.number().int().min(1).optional(),
   })
   .strict();
 
@@ -47,12 +60,16 @@ export function createRecipeSchema<C, I>(kinds: ColumnRegistry<C, I>) {
       models: z.record(columnNameSchema, modelSchema).default({}),
       columns: z.array(kinds.columnSchema).min(1),
       generation: generationSchema.optional(),
+      /** Risk controls during generation: the prompt-injection guard on prompt columns' inputs and outputs. */
+      safety: safetySchema.optional(),
       /** Reuse identical model calls from the shared cache (default true). */
       cache: z.boolean().optional(),
       /** Curation run on the finished dataset: the same config `synthkit curate --with` reads (validated at plan time by the pipeline). */
       curate: z.unknown().optional(),
       /** Evaluation run last (on the curated records when there is a curate: section); its fail_on thresholds fail the run. */
       evaluate: z.unknown().optional(),
+      /** Training export written last: the same config `synthkit export --with` reads (validated at plan time by the pipeline). */
+      export: z.unknown().optional(),
     })
     .strict();
 }

@@ -8,7 +8,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from './open-database.js';
 import { WriteBatcher } from './write-batcher.js';
-import type { ModelResponse } from '../models/types.js';
+import { hash } from 'node:crypto';
+import type { ChatMessage, ModelResponse } from '../models/types.js';
 import type { CallLog, CallRow, ModelUsage } from '../models/model-runner.js';
 
 export interface CellRow {
@@ -27,6 +28,20 @@ export interface CellRow {
   attempts: number;
   /** Stable code of why the cell failed (call_failed, invalid_reply, input_failed, ...). */
   reason?: string;
+  /** Injection-guard findings on the cell's inputs and reply (safety/injection/guard-config.ts). */
+  safety?: SafetyNote[];
+}
+
+/** One screened text of a cell that the injection guard flagged (the guard is safety/injection/guard-config.ts). */
+export interface SafetyNote {
+  /** 'input' (a text that entered the prompt) or 'output' (the reply). */
+  side: 'input' | 'output';
+  /** Where the text came from: `column:<name>`, `few_shot:<n>`, `passage:<id>`, `output`. */
+  source: string;
+  action: 'flag' | 'quarantine' | 'block';
+  score: number;
+  categories: string[];
+  rules: string[];
 }
 
 export interface RecordRow {
@@ -43,10 +58,15 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS records (idx INTEGER PRIMARY KEY, data TEXT NOT NULL, valid INTEGER NOT NULL, errors TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS cells (idx INTEGER NOT NULL, col TEXT NOT NULL, value TEXT, ok INTEGER NOT NULL, error TEXT, raw TEXT, reasoning TEXT, logprobs TEXT, few_shot TEXT, sources TEXT, attempts INTEGER NOT NULL, PRIMARY KEY (idx, col));
 CREATE TABLE IF NOT EXISTS calls (id INTEGER PRIMARY KEY, idx INTEGER, col TEXT, model TEXT NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, cached INTEGER NOT NULL, ms INTEGER NOT NULL, key TEXT NOT NULL, response TEXT);
+CREATE TABLE IF NOT EXISTS prompts (hash TEXT PRIMARY KEY, messages TEXT NOT NULL);
 `;
 
 /** Columns added after the first release, for run directories made before them. */
-const MIGRATIONS: { table: string; column: string; type: string }[] = [{ table: 'cells', column: 'reason', type: 'TEXT' }];
+const MIGRATIONS: { table: string; column: string; type: string }[] = [
+  { table: 'cells', column: 'reason', type: 'TEXT' },
+  { table: 'cells', column: 'safety', type: 'TEXT' },
+  { table: 'calls', column: 'prompt', type: 'TEXT' },
+];
 
 export const RUN_DB = 'run.sqlite';
 
@@ -76,10 +96,14 @@ export class RunStore implements CallLog {
       setMeta: this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       putRecord: this.db.prepare('INSERT OR REPLACE INTO records (idx, data, valid, errors) VALUES (?, ?, ?, ?)'),
       putCell: this.db.prepare(
-        'INSERT OR REPLACE INTO cells (idx, col, value, ok, error, raw, reasoning, logprobs, few_shot, sources, attempts, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT OR REPLACE INTO cells (idx, col, value, ok, error, raw, reasoning, logprobs, few_shot, sources, attempts, reason, safety) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       putCall: this.db.prepare(
-        'INSERT INTO calls (idx, col, model, input_tokens, output_tokens, cached, ms, key, response) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO calls (idx, col, model, input_tokens, output_tokens, cached, ms, key, response, prompt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      putPrompt: this.db.prepare('INSERT OR IGNORE INTO prompts (hash, messages) VALUES (?, ?)'),
+      promptsOf: this.db.prepare<[number, string], { id: number; model: string; cached: number; messages: string | null }>(
+        'SELECT c.id, c.model, c.cached, p.messages FROM calls c LEFT JOIN prompts p ON p.hash = c.prompt WHERE c.idx = ? AND c.col = ? ORDER BY c.id',
       ),
       cellsOf: this.db.prepare<
         [number],
@@ -95,8 +119,9 @@ export class RunStore implements CallLog {
           sources: string | null;
           attempts: number;
           reason: string | null;
+          safety: string | null;
         }
-      >('SELECT col, value, ok, error, raw, reasoning, logprobs, few_shot, sources, attempts, reason FROM cells WHERE idx = ?'),
+      >('SELECT col, value, ok, error, raw, reasoning, logprobs, few_shot, sources, attempts, reason, safety FROM cells WHERE idx = ?'),
     };
   }
 
@@ -181,6 +206,7 @@ export class RunStore implements CallLog {
         sources: r.sources ? JSON.parse(r.sources) : undefined,
         attempts: r.attempts,
         reason: r.reason ?? undefined,
+        safety: r.safety ? JSON.parse(r.safety) : undefined,
       });
     }
     return out;
@@ -200,12 +226,45 @@ export class RunStore implements CallLog {
     return out;
   }
 
-  /** Records a model call; a fresh reply is stored with it (not one served from the shared cache, which keeps it). */
-  queueCall(call: CallRow, key: string, response?: ModelResponse): void {
+  /**
+   * Records a model call; a fresh reply is stored with it (not one served from the shared cache,
+   * which keeps it). The messages sent are kept in full in the prompts table, once per distinct
+   * prompt (keyed by its hash), so a reviewer can read exactly what the model saw.
+   */
+  queueCall(call: CallRow, key: string, response?: ModelResponse, messages?: readonly ChatMessage[]): void {
     const text = response ? JSON.stringify(response) : null;
-    this.queue(() =>
-      this.stmts.putCall.run(call.idx, call.column, call.model, call.inputTokens, call.outputTokens, call.cached ? 1 : 0, Math.round(call.ms), key, text),
-    );
+    const promptText = messages ? JSON.stringify(messages) : undefined;
+    const promptHash = promptText === undefined ? null : hash('sha256', promptText, 'base64url');
+    this.queue(() => {
+      if (promptText !== undefined) this.stmts.putPrompt.run(promptHash, promptText);
+      this.stmts.putCall.run(
+        call.idx,
+        call.column,
+        call.model,
+        call.inputTokens,
+        call.outputTokens,
+        call.cached ? 1 : 0,
+        Math.round(call.ms),
+        key,
+        text,
+        promptHash,
+      );
+    });
+  }
+
+  /**
+   * The prompts sent for one cell (record index and column; -1 and the stage name for run-level
+   * calls), oldest first: the first attempt, then each repair, with whether the reply came from a
+   * cache. Calls made before prompts were kept have `messages` undefined.
+   */
+  promptsOf(idx: number, column: string): { callId: number; model: string; cached: boolean; messages?: ChatMessage[] }[] {
+    this.flush();
+    return this.stmts.promptsOf.all(idx, column).map((r) => ({
+      callId: r.id,
+      model: r.model,
+      cached: r.cached === 1,
+      messages: r.messages ? JSON.parse(r.messages) : undefined,
+    }));
   }
 
   queueCell(cell: CellRow): void {
@@ -227,6 +286,7 @@ export class RunStore implements CallLog {
         sources,
         cell.attempts,
         cell.reason ?? null,
+        cell.safety?.length ? JSON.stringify(cell.safety) : null,
       ),
     );
   }

@@ -26,7 +26,8 @@ describe('a cell whose inputs failed', () => {
     models,
     columns: [
       { name: 'a', kind: 'llm-text', model: 'm', prompt: 'Write A.' },
-      { name: 'b', kind: 'llm-text', model: 'm', prompt: 'Reply to: {{ c }}' },
+      // Bare values (no data fence), so the prompts below read as written.
+      { name: 'b', kind: 'llm-text', model: 'm', prompt: 'Reply to: {{ c }}', fence_data: false },
       { name: 'c', kind: 'expression', template: '{{ a }}!' },
       { name: 'd', kind: 'llm-text', model: 'm', prompt: 'Independent.' },
     ],

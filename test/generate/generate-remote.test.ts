@@ -36,7 +36,7 @@ function recipe(model: ModelConfig, records = 4): RecipeInput {
     columns: [
       { name: 'topic', kind: 'category', values: ['login', 'payments'] },
       { name: 'text', kind: 'llm-text', model: 'm', prompt: 'Write about {{ topic }}.' },
-      { name: 'meta', kind: 'llm-object', model: 'm', prompt: 'Label: {{ text }}', schema },
+      { name: 'meta', kind: 'llm-object', model: 'm', prompt: 'Label: {{ text }}', schema, fence_data: false },
     ],
   };
 }

@@ -189,6 +189,8 @@ describe('withRateLimit', () => {
     const limiter = {
       active: 0,
       waiting: 0,
+      concurrency: 1,
+      setConcurrency() {},
       async run<T>(estimated: number, fn: () => Promise<T>, options?: { actualTokens?: (result: T) => number }) {
         const result = await fn();
         seen.push({ estimated, actual: options?.actualTokens?.(result) });

@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     root: new URL('../..', import.meta.url).pathname,
-    include: ['test/real/**/*.real.test.ts'],
+    include: ['test/real/**/*.real.ts'],
     globalSetup: ['test/real/global-setup.ts'],
     // A call that hangs must fail the test, not the patience of whoever runs it.
     testTimeout: 600_000,

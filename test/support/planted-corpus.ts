@@ -1,6 +1,6 @@
 /**
  * Seeded evaluation sets for curation defaults: clean English records (short citizen feedback of
- * 20-60 words, or long explanatory passages of 150-400 words) built from a small grammar, so every
+ * 20-60 words, or long explanatory passages of 100-330 words) built from a small grammar, so every
  * record is ordinary English and no two clean records share more than chance phrases; plus planted
  * near-duplicates of some clean records, each made by edits people and models actually make
  * (re-casing and re-punctuating, one or two words swapped, a word added or dropped, a typo).
@@ -147,6 +147,10 @@ const OBJECTS = [
   'the safety rules for visitors',
   'a plan for the coming decade',
   'the quality of drinking water',
+  'the timetable for night buses',
+  'a shelter for homeless families',
+  'its archive of photographs',
+  'the rules for seasonal workers',
 ];
 const CLAUSES = [
   'after a long public debate',
@@ -159,6 +163,16 @@ const CLAUSES = [
   'while the old system was still running',
   'to prepare for heavier storms',
   'so that more people could take part',
+  'under pressure from national ministers',
+  'despite a shortage of trained staff',
+  'with money left over from an earlier scheme',
+  'before the end of the financial year',
+  'following a serious accident',
+  'after two years of careful planning',
+  'at the request of local businesses',
+  'when the old contracts expired',
+  'in cooperation with a foreign partner',
+  'without asking the public for advice',
 ];
 const CONNECTORS = ['In the following years,', 'At the same time,', 'As a result,', 'Later,', 'Meanwhile,', 'In contrast,', 'Eventually,', 'For this reason,'];
 const OUTCOMES = [
@@ -170,20 +184,40 @@ const OUTCOMES = [
   'the staff had to learn new ways of working',
   'prices for ordinary households stayed stable',
   'a second phase was approved by a narrow vote',
+  'newspapers praised the careful preparation',
+  'the budget had to be revised twice',
+  'younger families moved into the area',
+  'the original plans were quietly abandoned',
+  'attendance at public meetings doubled',
+  'critics argued that the benefits were overstated',
+  'a national prize recognised the effort',
+  'the surrounding villages asked for similar help',
 ];
 
 function longRecord(next: () => number): string {
+  // Each phrase at most once per record: real passages do not repeat whole clauses, and Gopher's
+  // repetition filter rightly drops text that does.
+  const bag = <T>(items: readonly T[]) => {
+    const left = [...items];
+    return () => left.splice(Math.floor(next() * left.length), 1)[0] ?? pick(next, items);
+  };
+  const subject = bag(SUBJECTS);
+  const verb = bag(VERBS);
+  const object = bag(OBJECTS);
+  const clause = bag(CLAUSES);
+  const outcome = bag(OUTCOMES);
+  const connector = bag(CONNECTORS);
   const paragraphs: string[] = [];
-  const count = 3 + Math.floor(next() * 4);
+  const count = 2 + Math.floor(next() * 4);
   for (let p = 0; p < count; p++) {
     const sentences: string[] = [];
     const length = 2 + Math.floor(next() * 3);
     for (let s = 0; s < length; s++) {
-      const head = s === 0 ? '' : `${pick(next, CONNECTORS)} `;
-      const subject = pick(next, SUBJECTS);
-      const body = next() < 0.5 ? `${subject} ${pick(next, VERBS)} ${pick(next, OBJECTS)} ${pick(next, CLAUSES)}` : `${pick(next, OUTCOMES)} ${pick(next, CLAUSES)}`;
-      const year = 1950 + Math.floor(next() * 70);
-      sentences.push(`${head ? head + body : cap(body)}, in ${year}.`);
+      const head = s === 0 ? '' : `${connector()} `;
+      const main = next() < 0.6 ? `${subject()} ${verb()} ${object()}` : outcome();
+      const body = next() < 0.7 ? `${main} ${clause()}` : main;
+      const when = next() < 0.5 ? `, in ${1950 + Math.floor(next() * 70)}` : '';
+      sentences.push(`${head ? head + body : cap(body)}${when}.`);
     }
     paragraphs.push(sentences.join(' '));
   }

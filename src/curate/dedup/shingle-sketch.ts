@@ -3,9 +3,10 @@
  * verifying candidates by true Jaccard, and an LSH sketch reduced to one 64-bit key per band.
  *
  * Shingles are word n-grams (datatrove/FineWeb's unit, right for long documents) or character
- * n-grams over the UTF-8 bytes of the normalized text (right for short texts: in a 30-word text one
- * changed word removes 5 of 26 word 5-grams, Jaccard 0.68, but only ~9 of ~170 character 5-grams).
- * Both are hashed with XXH32 after `normalizeForDedup`. Two distinct shingles share a 32-bit hash
+ * n-grams over the UTF-16 code units of the normalized text (right for short texts: in a 30-word
+ * text one changed word removes 5 of 26 word 5-grams, Jaccard 0.68, but only ~9 of ~170 character
+ * 5-grams). Both are taken after `normalizeForDedup` and hashed to 32 bits with murmur3's mixing
+ * (a word hashed once, n word hashes combined per shingle). Two distinct shingles share a 32-bit hash
  * with probability 2^-32; between two 100-shingle documents that is ~2e-6, so the Jaccard of the
  * hash sets is the Jaccard of the shingle sets for every practical purpose.
  *
@@ -22,7 +23,6 @@
  *
  * A sketcher reuses scratch buffers: create one per worker. There is no module-level state.
  */
-import { xxh32 } from './minhash.js';
 import { normalizeForDedup } from './normalize-text.js';
 
 export type ShingleUnit = 'word' | 'char';
@@ -61,10 +61,13 @@ function fmix32(h: number): number {
 }
 
 const EMPTY = 0xffffffff;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+/** An odd multiplier (the golden ratio's 32 bits) for the shingle polynomial. */
+const POLY = 0x9e3779b1 | 0;
 
 class Sketcher implements ShingleSketcher {
-  private readonly encoder = new TextEncoder();
-  private bytes = new Uint8Array(4096);
+  private units = new Uint16Array(4096);
   private hashes = new Int32Array(1024);
   private readonly bins: Uint32Array;
   private readonly filled: Uint8Array;
@@ -103,11 +106,14 @@ class Sketcher implements ShingleSketcher {
     const filled = this.filled;
     bins.fill(EMPTY);
     filled.fill(0);
-    const mix = this.mixSeed;
+    // Shingle hashes are already seeded and spread, so they serve as the one permutation. The set is
+    // sorted in signed order; with the sign bit flipped that is ascending unsigned order, so the
+    // first value to land in a bin is its minimum.
     for (let j = 0; j < set.length; j++) {
-      const h = fmix32(set[j] ^ mix);
+      const h = (set[j] ^ 0x80000000) >>> 0;
       const bin = Math.floor((h / 4294967296) * k);
-      if (h < bins[bin]) bins[bin] = h;
+      if (filled[bin]) continue;
+      bins[bin] = h;
       filled[bin] = 1;
     }
     let key = keyOffset;
@@ -141,40 +147,90 @@ class Sketcher implements ShingleSketcher {
     return EMPTY;
   }
 
-  /** Fills `hashes` with the shingle hashes of `text` (repeats kept); returns how many. */
+  /**
+   * Fills `hashes` with the shingle hashes of `text` (repeats kept); returns how many. A word is
+   * hashed once (FNV-1a over its code units, then murmur3's finalizer, so word hashes are
+   * well-spread 32-bit values); a shingle is the polynomial of its n word hashes (Horner, odd
+   * multiplier) finalized once more. Character shingles do the same over code units, each first
+   * spread by the finalizer (small raw code points in a polynomial would collide structurally).
+   */
   private hashShingles(text: string): number {
-    const normalized = normalizeForDedup(text);
-    if (normalized === '') return 0;
-    if (this.bytes.length < normalized.length * 3) this.bytes = new Uint8Array(normalized.length * 3);
-    const bytes = this.bytes;
-    const length = this.encoder.encodeInto(normalized, bytes).written;
+    const length = this.normalize(text);
+    if (length === 0) return 0;
+    const units = this.units;
     const n = this.options.size;
     const seed = this.shingleSeed;
     if (this.options.unit === 'char') {
       const count = length <= n ? 1 : length - n + 1;
-      this.ensure(count);
-      if (length <= n) this.hashes[0] = xxh32(bytes, 0, length, seed);
-      else for (let p = 0; p < count; p++) this.hashes[p] = xxh32(bytes, p, p + n, seed);
+      this.ensure(count + length);
+      const spread = this.hashes;
+      for (let p = 0; p < length; p++) spread[count + p] = fmix32(units[p] + seed) | 0;
+      const width = Math.min(n, length);
+      for (let p = 0; p < count; p++) {
+        let h = seed;
+        for (let k = 0; k < width; k++) h = (Math.imul(h, POLY) + spread[count + p + k]) | 0;
+        spread[p] = fmix32(h) | 0;
+      }
       return count;
     }
-    // Words are separated by single spaces (normalizeForDedup), so a shingle is one byte range.
+    // Word hashes first (after the shingle slots), then shingles from them.
     let words = 1;
-    for (let p = 0; p < length; p++) if (bytes[p] === 0x20) words++;
+    for (let p = 0; p < length; p++) if (units[p] === 0x20) words++;
     const count = words <= n ? 1 : words - n + 1;
-    this.ensure(count + words + 1);
-    if (words <= n) {
-      this.hashes[0] = xxh32(bytes, 0, length, seed);
-      return 1;
+    this.ensure(count + words);
+    const hashes = this.hashes;
+    let w = count;
+    let h = FNV_OFFSET;
+    for (let p = 0; p <= length; p++) {
+      const c = p < length ? units[p] : 0x20;
+      if (c === 0x20) {
+        hashes[w++] = fmix32(h) | 0;
+        h = FNV_OFFSET;
+      } else h = Math.imul(h ^ c, FNV_PRIME);
     }
-    // Word starts go after the shingle slots in the same scratch array.
-    const starts = this.hashes;
-    const base = count;
-    let w = 0;
-    starts[base + w++] = 0;
-    for (let p = 0; p < length; p++) if (bytes[p] === 0x20) starts[base + w++] = p + 1;
-    starts[base + w] = length + 1;
-    for (let s = 0; s < count; s++) this.hashes[s] = xxh32(bytes, starts[base + s], starts[base + s + n] - 1, seed);
+    const width = Math.min(n, words);
+    for (let s = 0; s < count; s++) {
+      let x = seed;
+      for (let k = 0; k < width; k++) x = (Math.imul(x, POLY) + hashes[count + s + k]) | 0;
+      hashes[s] = fmix32(x) | 0;
+    }
     return count;
+  }
+
+  /**
+   * Writes `normalizeForDedup(text)` into `units` as UTF-16 code units; returns its length. ASCII
+   * text (nearly all of it, in practice) takes a one-pass path that gives exactly the same result:
+   * for ASCII, NFKC is the identity, \p{P}\p{S} are the printable non-alphanumerics, and \s is
+   * tab, line feed, vertical tab, form feed, carriage return and space.
+   */
+  private normalize(text: string): number {
+    if (this.units.length < text.length + 1) this.units = new Uint16Array(text.length * 2 + 16);
+    const units = this.units;
+    let out = 0;
+    let pendingSpace = false;
+    for (let i = 0; i < text.length; i++) {
+      let c = text.charCodeAt(i);
+      if (c > 0x7e) return this.normalizeSlow(text);
+      const separator = c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
+      if (separator) {
+        pendingSpace = out > 0;
+        continue;
+      }
+      if (c >= 0x41 && c <= 0x5a) c += 0x20;
+      if (pendingSpace) {
+        units[out++] = 0x20;
+        pendingSpace = false;
+      }
+      units[out++] = c;
+    }
+    return out;
+  }
+
+  private normalizeSlow(text: string): number {
+    const normalized = normalizeForDedup(text);
+    if (this.units.length < normalized.length) this.units = new Uint16Array(normalized.length * 2);
+    for (let i = 0; i < normalized.length; i++) this.units[i] = normalized.charCodeAt(i);
+    return normalized.length;
   }
 
   private ensure(size: number): void {

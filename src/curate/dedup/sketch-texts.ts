@@ -3,6 +3,9 @@
  * keys, in one thread or split over worker threads. A worker thread sketches a contiguous chunk;
  * the chunks are joined in order, so the result is the same whatever the number of workers.
  */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createShingleSketcher, type SketchOptions } from './shingle-sketch.js';
 
@@ -77,11 +80,24 @@ function joinBatches(parts: SketchBatch[], bands: number): SketchBatch {
   return { pool, offsets, keys };
 }
 
+/** tsx's ESM registration API (a dev dependency; only used when running from the .ts sources). */
+function tsxApiUrl(): string {
+  const packageJson = createRequire(import.meta.url).resolve('tsx/package.json');
+  return pathToFileURL(join(dirname(packageJson), 'dist/esm/api/index.mjs')).href;
+}
+
 function runWorker(texts: string[], options: SketchOptions): Promise<SketchBatch> {
-  // From the sources (tests, tsx) the worker is a .ts file and needs tsx's loader; built, it is .js.
+  // Built, the worker is a .js file beside this one. From the sources (tests, benches under tsx) it
+  // is .ts, and a worker does not inherit the loader hooks: it registers tsx's first.
   const fromSource = import.meta.url.endsWith('.ts');
   const url = new URL(`./sketch-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
-  const worker = new Worker(url, { workerData: { texts, options }, ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}) });
+  const worker = fromSource
+    ? new Worker(
+        `import(${JSON.stringify(tsxApiUrl())})` +
+          `.then((m) => (m.register ?? m.default.register)()).then(() => import(${JSON.stringify(url.href)}))`,
+        { eval: true, workerData: { texts, options } },
+      )
+    : new Worker(url, { workerData: { texts, options } });
   return new Promise((resolve, reject) => {
     worker.once('message', (batch: SketchBatch) => {
       resolve(batch);

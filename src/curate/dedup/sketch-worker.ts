@@ -5,4 +5,4 @@ import { sketchTexts } from './sketch-texts.js';
 
 const { texts, options } = workerData as { texts: string[]; options: SketchOptions };
 const batch = sketchTexts(texts, options);
-parentPort!.postMessage(batch, [batch.pool.buffer, batch.offsets.buffer, batch.keys.buffer]);
+parentPort!.postMessage(batch, [batch.pool.buffer as ArrayBuffer, batch.offsets.buffer as ArrayBuffer, batch.keys.buffer as ArrayBuffer]);

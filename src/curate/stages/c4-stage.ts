@@ -1,9 +1,14 @@
-/** `stage: c4`: the C4 line and document filters (Raffel et al. 2020; defaults in rules/c4.ts). */
+/**
+ * `stage: c4`: the C4 line and document filters (Raffel et al. 2020; defaults in rules/c4.ts). For
+ * short texts C4's "3 sentences of 5+ words" page floor becomes one sentence of 3+ words.
+ */
 import { z } from 'zod';
 import { defineStage } from '../curate-stage.js';
 import { c4 } from '../rules/c4.js';
 import { count, textStageFields } from '../stage-fields.js';
-import { perText, ruleOptions } from './per-record.js';
+import { perProfiledText, ruleOptions } from './per-record.js';
+
+export const SHORT_TEXT_C4 = { min_sentences: 1, min_words_per_line: 3 };
 
 export const c4Stage = defineStage({
   kind: 'c4',
@@ -20,5 +25,8 @@ export const c4Stage = defineStage({
       filter_policy: z.boolean().optional(),
     })
     .strict(),
-  run: perText((stage) => (text) => c4(text, ruleOptions(stage))),
+  run: perProfiledText((stage, profile) => {
+    const options = { ...(profile.short ? SHORT_TEXT_C4 : {}), ...ruleOptions(stage) };
+    return (text) => c4(text, options);
+  }),
 });

@@ -1,9 +1,15 @@
-/** `stage: fineweb`: FineWeb's own quality filters (Penedo et al. 2024; defaults in rules/fineweb.ts). */
+/**
+ * `stage: fineweb`: FineWeb's own quality filters (Penedo et al. 2024; defaults in rules/fineweb.ts).
+ * For short texts a line counts as short at 10 characters rather than 30 (a one-line record of 25
+ * characters is all "short lines" otherwise).
+ */
 import { z } from 'zod';
 import { defineStage } from '../curate-stage.js';
 import { fineweb } from '../rules/fineweb.js';
 import { count, fraction, textStageFields } from '../stage-fields.js';
-import { perText, ruleOptions } from './per-record.js';
+import { perProfiledText, ruleOptions } from './per-record.js';
+
+export const SHORT_TEXT_FINEWEB = { short_line_length: 10 };
 
 export const finewebStage = defineStage({
   kind: 'fineweb',
@@ -18,5 +24,8 @@ export const finewebStage = defineStage({
       max_newline_word_ratio: z.number().min(0).optional(),
     })
     .strict(),
-  run: perText((stage) => (text) => fineweb(text, ruleOptions(stage))),
+  run: perProfiledText((stage, profile) => {
+    const options = { ...(profile.short ? SHORT_TEXT_FINEWEB : {}), ...ruleOptions(stage) };
+    return (text) => fineweb(text, options);
+  }),
 });

@@ -6,6 +6,7 @@
 import { getPath, textOf } from '../../core/field-path.js';
 import { failed, kept, type CurationRecord, type StageOutcome } from '../curation-record.js';
 import type { RuleResult } from '../rules/rule-result.js';
+import { textProfile, type TextProfile } from '../text-profile.js';
 import { actionOf, textFieldOf, type StageContext, type StageRunner } from './stage-context.js';
 
 export function perRecord<S>(compile: (stage: S, context: StageContext) => (record: CurationRecord) => StageOutcome): StageRunner<S> {
@@ -38,4 +39,23 @@ export function ruleOptions<S extends { stage: string; name?: string; action?: s
 ): Omit<S, 'stage' | 'name' | 'action' | 'field'> {
   const { stage: _kind, name: _name, action: _action, field: _field, ...options } = stage;
   return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Omit<S, 'stage' | 'name' | 'action' | 'field'>;
+}
+
+/**
+ * As `perText`, but the rule is compiled after seeing every text the stage is shown, so defaults
+ * can adapt to their lengths (text-profile.ts): `compile` gets the profile and the texts.
+ */
+export function perProfiledText<S extends { field?: string; action?: 'drop' | 'flag' }>(
+  compile: (stage: S, profile: TextProfile, texts: readonly string[]) => (text: string) => RuleResult,
+): StageRunner<S> {
+  return async (records, stage, context) => {
+    const field = textFieldOf(stage, context.config);
+    const action = actionOf(stage);
+    const texts = records.map((r) => textOf(getPath(r.data, field)));
+    const present = texts.filter((t): t is string => t !== undefined);
+    const measure = compile(stage, textProfile(present), present);
+    return {
+      outcomes: texts.map((text) => (text === undefined ? failed(action, [`no text in field ${field}`]) : fromRule(measure(text), action))),
+    };
+  };
 }

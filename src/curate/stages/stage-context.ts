@@ -10,6 +10,8 @@ export interface StageContext {
   config: CurateSettings;
   /** Directory relative paths in the config (eval_file) resolve against. */
   configDir: string;
+  /** The curation's output directory (inside the run directory): where a stage keeps private state such as the redaction map. */
+  out?: string;
   /** Model session for stages that ask models (opened only when the config has one). */
   session?: ModelSession;
   seed: number;

@@ -66,7 +66,24 @@ export function nearestNeighbourSimilarity(embeddings: Embeddings, options: Near
     neighbours,
     similarities,
     summary: summarize(similarities),
-    histogram: histogram(similarities, options.bins ?? NEAREST_NEIGHBOUR_DEFAULTS.bins, -1, 1),
+    histogram: histogram(similarities, options.bins ?? NEAREST_NEIGHBOUR_DEFAULTS.bins, ...similarityRange(similarities)),
     nearDuplicates: similarities.filter((s) => s >= threshold).length,
   };
+}
+
+/**
+ * The histogram's range: the observed similarities rounded out to 0.05, not the whole [-1, 1], so
+ * a set whose neighbours all sit between 0.8 and 0.95 fills the chart instead of one bar of it.
+ */
+function similarityRange(values: ArrayLike<number>): [number, number] {
+  let min = 1;
+  let max = -1;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] < min) min = values[i];
+    if (values[i] > max) max = values[i];
+  }
+  if (min > max) return [-1, 1];
+  const lo = Math.max(-1, Math.floor(min * 20) / 20);
+  const hi = Math.min(1, Math.ceil(max * 20) / 20);
+  return hi > lo ? [lo, hi] : [Math.max(-1, lo - 0.05), Math.min(1, hi + 0.05)];
 }

@@ -12,14 +12,23 @@ const AXIS = '#6b7280';
 const TEXT = '#1f2937';
 const FONT = 'font-family="system-ui, -apple-system, Segoe UI, sans-serif" font-size="11"';
 
-export function histogramSvg(h: Histogram, options: { title: string; xLabel?: string; width?: number; height?: number; integerEdges?: boolean }): Html {
-  const width = options.width ?? 420;
-  const height = options.height ?? 180;
-  const pad = { left: 44, right: 12, top: 12, bottom: 34 };
+/**
+ * A histogram with labelled axes: y ticks at 0, a half and the top (gridlines behind the bars), x
+ * ticks at up to six bin edges, the x label under them and "records" up the y axis. Sized for
+ * reading (560 x 260 by default); the SVG scales down with its box.
+ */
+export function histogramSvg(
+  h: Histogram,
+  options: { title: string; xLabel?: string; yLabel?: string; width?: number; height?: number; integerEdges?: boolean },
+): Html {
+  const width = options.width ?? 560;
+  const height = options.height ?? 260;
+  const pad = { left: 58, right: 16, top: 14, bottom: 48 };
   const plotW = width - pad.left - pad.right;
   const plotH = height - pad.top - pad.bottom;
-  const max = Math.max(1, ...h.counts);
+  const max = niceCeiling(Math.max(1, ...h.counts));
   const barW = h.counts.length === 0 ? 0 : plotW / h.counts.length;
+  const edgeText = (v: number) => (options.integerEdges ? formatNumber(Math.ceil(v)) : formatNumber(v, Math.abs(v) < 1 ? 2 : 3));
   const bars = h.counts
     .map((count, i) => {
       const barH = (count / max) * plotH;
@@ -30,23 +39,42 @@ export function histogramSvg(h: Histogram, options: { title: string; xLabel?: st
       return `<rect x="${x.toFixed(1)}" y="${(pad.top + plotH - barH).toFixed(1)}" width="${Math.max(0.5, barW - 1).toFixed(1)}" height="${barH.toFixed(1)}" fill="${BAR}" rx="1"><title>${esc(range)}: ${count}</title></rect>`;
     })
     .join('');
-  const first = h.edges[0];
-  const last = h.edges.at(-1);
-  const ticks =
-    first === undefined || last === undefined
-      ? ''
-      : `<text x="${pad.left}" y="${height - pad.bottom + 14}" fill="${AXIS}" ${FONT}>${esc(formatNumber(first))}</text>` +
-        `<text x="${width - pad.right}" y="${height - pad.bottom + 14}" fill="${AXIS}" ${FONT} text-anchor="end">${esc(formatNumber(last))}</text>`;
+  let grid = '';
+  for (const f of [0, 0.5, 1]) {
+    const y = pad.top + plotH - f * plotH;
+    grid +=
+      `<line x1="${pad.left}" y1="${y.toFixed(1)}" x2="${width - pad.right}" y2="${y.toFixed(1)}" stroke="${f === 0 ? AXIS : '#e5e7eb'}"/>` +
+      `<text x="${pad.left - 6}" y="${(y + 4).toFixed(1)}" fill="${AXIS}" ${FONT} text-anchor="end">${esc(formatNumber(Math.round(f * max)))}</text>`;
+  }
+  let ticks = '';
+  if (h.edges.length > 1) {
+    const step = Math.max(1, Math.ceil((h.edges.length - 1) / 5));
+    for (let k = 0; k < h.edges.length; k += step) {
+      const x = pad.left + k * barW;
+      ticks += `<line x1="${x.toFixed(1)}" y1="${pad.top + plotH}" x2="${x.toFixed(1)}" y2="${pad.top + plotH + 4}" stroke="${AXIS}"/><text x="${x.toFixed(1)}" y="${pad.top + plotH + 16}" fill="${AXIS}" ${FONT} text-anchor="middle">${esc(edgeText(h.edges[k]))}</text>`;
+    }
+    if ((h.edges.length - 1) % step !== 0) {
+      const x = pad.left + plotW;
+      ticks += `<line x1="${x}" y1="${pad.top + plotH}" x2="${x}" y2="${pad.top + plotH + 4}" stroke="${AXIS}"/><text x="${x}" y="${pad.top + plotH + 16}" fill="${AXIS}" ${FONT} text-anchor="end">${esc(edgeText(h.edges[h.edges.length - 1]))}</text>`;
+    }
+  }
+  const yLabel = options.yLabel ?? 'records';
   return new Html(
     `<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title>${esc(options.title)}</title>` +
-      `<line x1="${pad.left}" y1="${pad.top + plotH}" x2="${width - pad.right}" y2="${pad.top + plotH}" stroke="${AXIS}"/>` +
-      `<text x="${pad.left - 6}" y="${pad.top + 8}" fill="${AXIS}" ${FONT} text-anchor="end">${esc(formatNumber(max))}</text>` +
-      `<text x="${pad.left - 6}" y="${pad.top + plotH}" fill="${AXIS}" ${FONT} text-anchor="end">0</text>` +
+      grid +
       bars +
       ticks +
-      (options.xLabel ? `<text x="${pad.left + plotW / 2}" y="${height - 4}" fill="${TEXT}" ${FONT} text-anchor="middle">${esc(options.xLabel)}</text>` : '') +
+      (options.xLabel ? `<text x="${pad.left + plotW / 2}" y="${height - 8}" fill="${TEXT}" ${FONT} text-anchor="middle">${esc(options.xLabel)}</text>` : '') +
+      `<text transform="translate(14,${pad.top + plotH / 2}) rotate(-90)" fill="${TEXT}" ${FONT} text-anchor="middle">${esc(yLabel)}</text>` +
       `</svg>`,
   );
+}
+
+/** The smallest 1, 2 or 5 x 10^k at or above `x`, so the top tick is a round number. */
+function niceCeiling(x: number): number {
+  const power = 10 ** Math.floor(Math.log10(x));
+  for (const m of [1, 2, 5, 10]) if (m * power >= x) return m * power;
+  return 10 * power;
 }
 
 export interface BarRow {

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { getPath } from '../../core/field-path.js';
 import type { Summary } from '../../core/quantiles.js';
 import { findCanaries } from '../../safety/canary.js';
-import { measureLeakage } from '../../safety/leakage.js';
+import { LEAKAGE_DEFAULTS, measureLeakage } from '../../safety/leakage.js';
 import { PII_TYPES } from '../../safety/pii/types.js';
 import { fieldPath } from '../config-fields.js';
 import type { CoreMetrics } from '../core-metrics.js';
@@ -28,6 +28,9 @@ export interface LeakageMetrics {
   ngram_overlap: Summary;
   distance_to_closest: Summary;
   worst: { record: string; longest_span: number; span: string; overlap: number; distance: number }[];
+  /** Every record sharing a span of at least `min_span` words with a reference record, longest first. */
+  leaked: { record: string; longest_span: number; span: string; overlap: number; distance: number }[];
+  min_span: number;
 }
 
 export interface CanaryMetrics {
@@ -42,7 +45,7 @@ export interface PrivacyEntries {
   canaries: CanaryMetrics | null;
 }
 
-/** Records listed per canary found: enough to find the source, short enough to read. */
+/** Records the report shows per canary found (metrics.json lists them all). */
 const CANARY_RECORDS_SHOWN = 20;
 
 export const privacyMetric = defineMetric({
@@ -113,7 +116,7 @@ export const privacyMetric = defineMetric({
             : {
                 checked: canaries.length,
                 found: canaryHits.size,
-                hits: [...canaryHits].map(([canary, hit]) => ({ canary, records: hit.records.slice(0, CANARY_RECORDS_SHOWN), loose_only: !hit.exact })),
+                hits: [...canaryHits].map(([canary, hit]) => ({ canary, records: hit.records, loose_only: !hit.exact })),
               },
       }),
     };
@@ -131,10 +134,13 @@ function measureReferenceLeakage(file: string, referenceField: string | undefine
   const rows = readRecordsFile(file);
   const field = referenceField ?? (rows.some((r) => typeof getPath(r, column) === 'string') ? column : 'text');
   const references = rows.map((r) => getPath(r, field)).filter((t): t is string => typeof t === 'string');
+  // Every finding is kept (worst = all texts) so metrics.json can list every leaked record.
   const report = measureLeakage(
     texts.map((t) => t.text),
     references,
+    { worst: Math.max(LEAKAGE_DEFAULTS.worst, texts.length) },
   );
+  const toRow = (f: (typeof report.worstBySpan)[number]) => ({ record: texts[f.index].id, longest_span: f.longestSpan, span: f.span, overlap: f.overlap, distance: f.distance });
   return {
     reference: file,
     column,
@@ -143,7 +149,9 @@ function measureReferenceLeakage(file: string, referenceField: string | undefine
     longest_span: report.longestSpan,
     ngram_overlap: report.overlap,
     distance_to_closest: report.distance,
-    worst: report.worstBySpan.map((f) => ({ record: texts[f.index].id, longest_span: f.longestSpan, span: f.span, overlap: f.overlap, distance: f.distance })),
+    worst: report.worstBySpan.slice(0, LEAKAGE_DEFAULTS.worst).map(toRow),
+    leaked: report.worstBySpan.filter((f) => f.longestSpan >= LEAKAGE_DEFAULTS.ngram).map(toRow),
+    min_span: LEAKAGE_DEFAULTS.ngram,
   };
 }
 
@@ -197,7 +205,7 @@ ${table(
   ],
   { numeric: [1, 2, 3, 4] },
 )}
-<p class="note">(for distance, the last column is the minimum)</p>
+<p class="note">(for distance, the last column is the minimum) · ${num(leak.leaked.length)} records share a span of ${num(leak.min_span)}+ words with a reference record; the worst ${num(Math.min(leak.worst.length, 10))} are below, all in metrics.json (<code>leakage.leaked</code>).</p>
 ${
   leak.worst.filter((w) => w.longest_span > 0).length
     ? table(
@@ -218,7 +226,11 @@ ${
   can.hits.length
     ? table(
         ['canary', 'records', 'match'],
-        can.hits.map((h) => [h.canary, h.records.join(', '), h.loose_only ? 'reformatted' : 'exact']),
+        can.hits.map((h) => [
+          h.canary,
+          `${h.records.slice(0, CANARY_RECORDS_SHOWN).join(', ')}${h.records.length > CANARY_RECORDS_SHOWN ? ` and ${h.records.length - CANARY_RECORDS_SHOWN} more (all in metrics.json)` : ''}`,
+          h.loose_only ? 'reformatted' : 'exact',
+        ]),
       )
     : ''
 }`

@@ -9,16 +9,86 @@
  * practice (the Latin look-alikes of the Cyrillic, Greek and Armenian alphabets).
  */
 
-const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/gu;
+// Alternatives, not one character class: a class holding combining marks (U+034F) is easy to misread.
+const INVISIBLE =
+  /\u00AD|\u034F|\u061C|\u115F|\u1160|\u17B4|\u17B5|[\u180B-\u180F]|[\u200B-\u200F]|[\u202A-\u202E]|[\u2060-\u206F]|\u3164|[\uFE00-\uFE0F]|\uFEFF|\uFFA0/gu;
 const TAG_CHARS = /[\u{E0000}-\u{E007F}]/gu;
 
 /** Latin look-alikes in other scripts (a subset of Unicode TR39 confusables.txt). */
 const CONFUSABLES: Record<string, string> = {
-  а: 'a', в: 'b', с: 'c', е: 'e', ё: 'e', һ: 'h', і: 'i', ї: 'i', ј: 'j', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', ԛ: 'q', ѕ: 's', т: 't', у: 'y', х: 'x', ԝ: 'w', ү: 'y', ɡ: 'g',
-  А: 'A', В: 'B', С: 'C', Е: 'E', Н: 'H', І: 'I', Ј: 'J', К: 'K', М: 'M', О: 'O', Р: 'P', Ѕ: 'S', Т: 'T', Х: 'X', У: 'Y', Ү: 'Y', Ԝ: 'W',
-  α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', γ: 'y',
-  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
-  օ: 'o', ս: 'u', ց: 'g', ո: 'n', հ: 'h', ɑ: 'a', ı: 'i', ℓ: 'l',
+  а: 'a',
+  в: 'b',
+  с: 'c',
+  е: 'e',
+  ё: 'e',
+  һ: 'h',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  ԛ: 'q',
+  ѕ: 's',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  ԝ: 'w',
+  ү: 'y',
+  ɡ: 'g',
+  А: 'A',
+  В: 'B',
+  С: 'C',
+  Е: 'E',
+  Н: 'H',
+  І: 'I',
+  Ј: 'J',
+  К: 'K',
+  М: 'M',
+  О: 'O',
+  Р: 'P',
+  Ѕ: 'S',
+  Т: 'T',
+  Х: 'X',
+  У: 'Y',
+  Ү: 'Y',
+  Ԝ: 'W',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  γ: 'y',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
+  օ: 'o',
+  ս: 'u',
+  ց: 'g',
+  ո: 'n',
+  հ: 'h',
+  ɑ: 'a',
+  ı: 'i',
+  ℓ: 'l',
 };
 const CONFUSABLE_RE = new RegExp(`[${Object.keys(CONFUSABLES).join('')}]`, 'gu');
 
@@ -49,7 +119,9 @@ export function joinSpacedLetters(text: string): string {
 
 /** Leetspeak inside words that mix letters and digits/symbols ("1gn0r3" -> "ignore"); plain numbers are left alone. */
 export function foldLeet(text: string): string {
-  return text.replace(/[A-Za-z0-9@$!|]+/g, (word) => (/[A-Za-z]/.test(word) && /[0-9@$!|]/.test(word) ? word.replace(/[0134579@$!|]/g, (c) => LEET[c] ?? c) : word));
+  return text.replace(/[A-Za-z0-9@$!|]+/g, (word) =>
+    /[A-Za-z]/.test(word) && /[0-9@$!|]/.test(word) ? word.replace(/[0134579@$!|]/g, (c) => LEET[c] ?? c) : word,
+  );
 }
 
 /** The text as the heuristics read it: NFKC, invisible characters out, look-alikes folded, spacing undone. */

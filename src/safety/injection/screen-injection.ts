@@ -29,13 +29,17 @@ export interface InjectionVerdict {
 }
 
 export interface ScreenOptions {
-  /** Score at which a text is flagged (default 1). */
+  /** Score at which a text is flagged (default DEFAULT_INJECTION_THRESHOLD). */
   threshold?: number;
   /** Rules to use instead of the built-in ones. */
   rules?: readonly HeuristicRule[];
 }
 
-export const DEFAULT_INJECTION_THRESHOLD = 1;
+/**
+ * Chosen on the development split: 0.8 lets one strong sign (a spoofed system header, a fence tag)
+ * flag alone while the soft signs need company; our benign texts top out at 0.7.
+ */
+export const DEFAULT_INJECTION_THRESHOLD = 0.8;
 /** Added when a match was only visible after decoding. */
 const OBFUSCATION_WEIGHT = 0.5;
 /** Texts longer than this are screened in their first and last parts (attacks sit at the edges or are repeated). */
@@ -55,10 +59,13 @@ export function screenInjection(text: string, options: ScreenOptions = {}): Inje
 
   let best: InjectionFinding[] = [];
   let bestScore = 0;
+  const plainRules = new Set<string>();
   for (const reading of readings) {
     const findings = matchRules(reading.text, reading.via, rules);
+    if (reading.via === 'plain') for (const f of findings) plainRules.add(f.rule);
     let score = findings.reduce((sum, f) => sum + f.weight, 0);
-    if (reading.via !== 'plain' && findings.length) {
+    // A disguise counts only when it hid something the plain reading does not show.
+    if (reading.via !== 'plain' && findings.some((f) => !plainRules.has(f.rule))) {
       findings.push({ rule: 'encoded_payload', category: 'obfuscation', weight: OBFUSCATION_WEIGHT, via: reading.via, match: reading.text.slice(0, 80) });
       score += OBFUSCATION_WEIGHT;
     }

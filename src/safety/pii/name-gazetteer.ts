@@ -46,6 +46,24 @@ export const NAME_CONNECTORS = words('bin binte bte bt s/o d/o a/l a/p van von d
 
 /** Multi-word places whose words are also name parts ("Ang Mo Kio": Ang is a surname). */
 export const PLACE_PHRASES: readonly string[] = [
-  'Ang Mo Kio', 'Boon Lay', 'Choa Chu Kang', 'Lim Chu Kang', 'Tai Seng', 'Toa Payoh', 'Pasir Ris', 'Bukit Batok', 'Bukit Panjang', 'Bukit Timah',
-  'Bukit Merah', 'Tanjong Pagar', 'Paya Lebar', 'Buona Vista', 'Tiong Bahru', 'Marine Parade', 'Kim Keat', 'Lorong Chuan', 'Yio Chu Kang', 'Tengah',
+  'Ang Mo Kio',
+  'Boon Lay',
+  'Choa Chu Kang',
+  'Lim Chu Kang',
+  'Tai Seng',
+  'Toa Payoh',
+  'Pasir Ris',
+  'Bukit Batok',
+  'Bukit Panjang',
+  'Bukit Timah',
+  'Bukit Merah',
+  'Tanjong Pagar',
+  'Paya Lebar',
+  'Buona Vista',
+  'Tiong Bahru',
+  'Marine Parade',
+  'Kim Keat',
+  'Lorong Chuan',
+  'Yio Chu Kang',
+  'Tengah',
 ];

@@ -48,7 +48,7 @@ export function findPhones(text: string, options: PhoneOptions = {}): PiiSpan[] 
   const normalized = text.replace(/(?<![\d+])00(?=[ -]?[1-9])/g, ' +');
   const found = new Map<string, PiiSpan>();
   for (const region of regions) {
-    for (const match of findPhoneNumbersInText(normalized, { defaultCountry: region, v2: true })) {
+    for (const match of findPhoneNumbersInText(normalized, { defaultCountry: region })) {
       const key = `${match.startsAt}:${match.endsAt}`;
       if (found.has(key)) continue;
       let start = match.startsAt;

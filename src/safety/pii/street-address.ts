@@ -1,4 +1,5 @@
 import { collectMatches } from './collect-matches.js';
+import { findInternationalAddresses } from './international-address.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
 import type { PiiSpan } from './types.js';
 
@@ -14,6 +15,7 @@ import type { PiiSpan } from './types.js';
  * - Singapore postal codes (six digits, Singapore Post) only with context, since six digits alone
  *   are anything: "Singapore 560123" and "postal code 560123" (0.8), "S(560123)" and "S560123"
  *   (0.6).
+ * - European and North American forms (international-address.ts).
  */
 const STREET_TYPES =
   'Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Crescent|Cres|Close|Walk|Highway|Hwy|Parkway|Pkwy|Square|Sq|Link|Loop|Rise|Hill|Heights|Hts|View|Grove|Central|North|South|East|West';
@@ -33,5 +35,5 @@ export function findStreetAddresses(text: string): PiiSpan[] {
   const postal = collectMatches(text, POSTAL_CODE, 'street_address', (match) => ({
     confidence: match[1] !== undefined ? 0.8 : 0.6,
   }));
-  return resolveOverlaps([...blocks, ...streets, ...postal]);
+  return resolveOverlaps([...blocks, ...streets, ...postal, ...findInternationalAddresses(text)]);
 }

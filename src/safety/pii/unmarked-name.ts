@@ -7,13 +7,17 @@ import type { PiiSpan } from './types.js';
  * name lists of name-gazetteer.ts know at least one word, and no word is a place, weekday,
  * organisation or sentence opener. Leading opener words are trimmed ("Yesterday Priya Raman").
  *
- * Confidence: two or more known name words 0.85; one 0.7. A single known given name is reported
+ * Confidence: two or more known name words 0.85; one 0.7; none, but a person's place in the
+ * sentence ("I spoke to ...", "the officer, ...", "... complained", "... and I") 0.6. A single known given name is reported
  * only after a greeting ("Dear Priya", "Hi Wei Ling", "Thanks Ravi"): 0.6. Multi-word places whose
  * words are also names ("Ang Mo Kio", "Boon Lay") are masked out first.
  */
 const CONNECTORS = [...NAME_CONNECTORS].sort((a, b) => b.length - a.length).map((c) => c.replace('/', '\\/'));
 const TOKEN = new RegExp(`[\\p{Lu}][\\p{Ll}\\p{Lu}'’-]*[\\p{Ll}'’]|[\\p{Lu}][\\p{Ll}]?|${CONNECTORS.join('|')}`, 'uy');
 const GREETING = /(?:\b(?:Dear|Hi|Hello|Hey|Thanks|Thank you|Cheers|Regards),?\s+)$/u;
+const PERSON_BEFORE =
+  /\b(?:spoke to|spoke with|talked to|thank|thanks|asked|told|met|called|emailed|officer|nurse|doctor|agent|colleague|neighbour|neighbor|friend|son|daughter|wife|husband|mother|father|caseworker|manager|supervisor|landlord|tenant|patient|resident)\b[,:]?\s*$/i;
+const PERSON_AFTER = /^,?\s+(?:said|says|complained|told|asked|replied|wrote|helped|called|visited|and I\b|did not|didn't|from the|who\b)/i;
 const PLACES = new RegExp(`\\b(?:${PLACE_PHRASES.join('|')})\\b`, 'gu');
 
 export function findUnmarkedNames(text: string): PiiSpan[] {
@@ -28,7 +32,12 @@ export function findUnmarkedNames(text: string): PiiSpan[] {
     const words = tokens.filter((t) => !NAME_CONNECTORS.has(t.word)).length;
     let confidence = 0;
     if (words >= 2 && words <= 5) confidence = known >= 2 ? 0.85 : known === 1 ? 0.7 : 0;
-    else if (words === 1 && GIVEN_NAMES.has(tokens[0].word) && GREETING.test(masked.slice(0, tokens[0].start))) confidence = 0.6;
+    // Names we do not list: two or three capitalised words in a person's place in the sentence.
+    if (confidence === 0 && words >= 2 && words <= 3) {
+      const before = masked.slice(Math.max(0, tokens[0].start - 30), tokens[0].start);
+      const after = masked.slice(tokens[tokens.length - 1].end, tokens[tokens.length - 1].end + 20);
+      if (PERSON_BEFORE.test(before) || PERSON_AFTER.test(after)) confidence = 0.6;
+    } else if (words === 1 && GIVEN_NAMES.has(tokens[0].word) && GREETING.test(masked.slice(0, tokens[0].start))) confidence = 0.6;
     if (confidence === 0) continue;
     const start = tokens[0].start;
     const end = tokens[tokens.length - 1].end;

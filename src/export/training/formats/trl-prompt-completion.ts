@@ -11,7 +11,9 @@ export const trlPromptCompletionFormat = defineChatFormat({
   spec: 'https://huggingface.co/docs/trl/dataset_formats#prompt-completion',
   weights: 'field',
   row: (example, options) => {
-    const last = example.messages.findLastIndex((m) => m.role === 'assistant');
+    // The last assistant turn (the mapping guarantees there is one).
+    let last = example.messages.length - 1;
+    while (last > 0 && example.messages[last].role !== 'assistant') last--;
     return {
       prompt: example.messages.slice(0, last).map((m) => ({ role: m.role, content: m.content })),
       completion: [{ role: 'assistant', content: example.messages[last].content }],

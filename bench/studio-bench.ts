@@ -1,0 +1,147 @@
+/**
+ * The studio under load, from the built code in dist/:
+ * 1. the dataset browser over N records (default 100k): page, sort, filter and search requests
+ *    as htmx sends them, p50/p95 response time (target p95 < 200 ms), measured while the
+ *    background warm-up (indexes, PII counts) runs and again after it finished;
+ * 2. what a studio process watching a live generation (status and a browser page every second)
+ *    adds to that generation's wall time (target < 10%), alternating runs with and without it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { RunStore } from '../dist/store/run-store.js';
+import { generate } from '../dist/pipeline/run-pipeline.js';
+import { startStudio } from '../dist/studio/start-studio.js';
+import { quantileSorted } from '../dist/core/quantiles.js';
+import { ROOT, print, startServerProcess, tempDir } from './support.js';
+
+const N = Number(process.argv[2] ?? 100_000);
+const GENERATE_N = Number(process.argv[3] ?? 3000);
+const quantile = (values: number[], q: number) => quantileSorted([...values].sort((a, b) => a - b), q);
+
+function makeRun(records: number): string {
+  const dir = tempDir();
+  const store = new RunStore(dir);
+  const topics = ['fees', 'access', 'waiting times', 'staff', 'parking'];
+  for (let i = 0; i < records; i++) {
+    const topic = topics[i % topics.length];
+    const text = `Record ${i}: a complaint about ${topic} at clinic ${i % 97}. ${i % 13 === 0 ? `Reach me at person${i}@example.com. ` : ''}The ${topic} problem has gone on for ${i % 30} days and nobody answers the phone.`;
+    store.queueRecord({ idx: i, data: { topic, clinic: i % 97, text, _logprobs: { text: { mean: -(i % 10) / 10, min: -(i % 10) / 3 } } }, valid: i % 17 !== 0, errors: [] });
+    if (i % 5000 === 4999) store.flush();
+  }
+  store.close();
+  return dir;
+}
+
+async function timed(url: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(url, { headers: { 'hx-request': 'true' } });
+  await response.text();
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return performance.now() - started;
+}
+
+async function browse(base: string): Promise<number[]> {
+  const paths: string[] = [];
+  for (let p = 0; p < 10; p++) paths.push(`data?page=${p * 97}`);
+  for (const sort of ['topic', 'clinic', 'text', '_valid', '_logprobs.text.mean']) paths.push(`data?sort=${sort}&dir=desc&page=3`, `data?sort=${sort}&page=500`);
+  for (const [field, op, value] of [
+    ['topic', 'eq', 'access'],
+    ['clinic', 'gt', '50'],
+    ['text', 'contains', 'parking'],
+    ['_valid', 'eq', '0'],
+    ['pii', 'gt', '0'],
+    ['_logprobs.text.mean', 'lt', '-0.5'],
+  ])
+    paths.push(`data?field=${field}&op=${op}&value=${encodeURIComponent(value)}`, `data?field=${field}&op=${op}&value=${encodeURIComponent(value)}&sort=clinic&page=20`);
+  for (const q of ['clinic 42', 'parking phone', 'example', 'nobody answers']) paths.push(`data?q=${encodeURIComponent(q)}`, `data?q=${encodeURIComponent(q)}&sort=topic&dir=desc&page=2`);
+  const times: number[] = [];
+  for (let round = 0; round < 2; round++) for (const path of paths) times.push(await timed(`${base}runs/r0/${path}`));
+  return times;
+}
+
+// --- 1. browsing N records ------------------------------------------------------------------------
+{
+  const dir = makeRun(N);
+  const studio = await startStudio({ runs: [dir], port: 0 });
+  try {
+    const loadMs = await timed(`${studio.url}runs/r0/data`);
+    const during = await browse(studio.url);
+    // Wait for the warm-up (PII counts) to finish, then measure again.
+    const started = Date.now();
+    while (Date.now() - started < 180_000 && /PII scan \d+%/.test(await (await fetch(`${studio.url}runs/r0/data`)).text())) await new Promise((r) => setTimeout(r, 1000));
+    const warmS = (Date.now() - started) / 1000;
+    const after = await browse(studio.url);
+    print('studio.records', N);
+    print('studio.first_load_ms (index build, once per dataset)', Math.round(loadMs));
+    print('studio.browse_requests', during.length);
+    print('studio.browse_p50_ms_during_warmup', quantile(during, 0.5));
+    print('studio.browse_p95_ms_during_warmup (target < 200)', quantile(during, 0.95));
+    print('studio.warmup_finished_after_s', warmS);
+    print('studio.browse_p50_ms', quantile(after, 0.5));
+    print('studio.browse_p95_ms (target < 200)', quantile(after, 0.95));
+    print('studio.browse_max_ms', Math.max(...after));
+  } finally {
+    await studio.close();
+  }
+}
+
+// --- 2. a generation's wall time, with and without a studio watching it --------------------------
+async function startStudioProcess(dir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/synthkit.js'), 'studio', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (d) => {
+      const m = /(http:\/\/\S+)/.exec(String(d));
+      if (m) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`studio exited with ${code}`)));
+  });
+  return { url, child };
+}
+
+async function generation(url: string, watched: boolean): Promise<number> {
+  const out = tempDir();
+  new RunStore(out).close();
+  let studio: { url: string; child: ChildProcess } | undefined;
+  let poller: ChildProcess | undefined;
+  if (watched) {
+    studio = await startStudioProcess(out);
+    poller = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/studio-poller-process.ts'), studio.url], { stdio: ['ignore', 'pipe', 'inherit'] });
+  }
+  try {
+    const summary = await generate(
+      {
+        records: GENERATE_N,
+        models: { m: { engine: 'openai-compatible', model: 'bench-model', base_url: `${url}/v1`, concurrency: 64 } },
+        columns: [
+          { name: 'topic', kind: 'category', values: ['a', 'b', 'c'] },
+          { name: 'text', kind: 'llm-text', model: 'm', prompt: 'Write item about {{ topic }}.' },
+        ],
+        cache: false,
+      },
+      { out },
+    );
+    return summary.wallMs;
+  } finally {
+    poller?.kill('SIGTERM');
+    studio?.child.kill('SIGTERM');
+  }
+}
+
+const { url, child } = await startServerProcess();
+try {
+  await generation(url, false); // warm-up
+  const alone: number[] = [];
+  const watched: number[] = [];
+  for (let rep = 0; rep < 3; rep++) {
+    alone.push(await generation(url, false));
+    watched.push(await generation(url, true));
+  }
+  const a = quantile(alone, 0.5);
+  const w = quantile(watched, 0.5);
+  print('studio.generation_records', GENERATE_N);
+  print('studio.generation_wall_ms_alone (median of 3)', Math.round(a));
+  print('studio.generation_wall_ms_watched (median of 3)', Math.round(w));
+  print('studio.generation_overhead_pct (target < 10)', ((w - a) / a) * 100);
+} finally {
+  child.kill('SIGTERM');
+}

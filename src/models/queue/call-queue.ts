@@ -1,0 +1,167 @@
+/**
+ * Model calls as jobs on a BullMQ queue over Redis, so workers on any number of machines make the
+ * calls while one coordinator keeps the run store (the only writer).
+ *
+ * Tasks are single model calls, not whole records: the coordinator keeps every piece of state
+ * (the run store, the cache, repairs, dependent columns, budgets, knowledge bases, seed files) and
+ * workers need nothing but the model's config and their own API keys. A job's id is the call's
+ * cache key, so the same call is one job: a coordinator that is killed and resumed reattaches to
+ * the job still queued or running, and a duplicate completion (a worker that was presumed dead)
+ * is the same job completing, which the coordinator stores once.
+ */
+import { Job, Queue, QueueEvents, type ConnectionOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import { hash } from 'node:crypto';
+import { subscribeAbort } from '../abort-fanout.js';
+import type { ModelConfig } from '../model-config.js';
+import { ModelCallError, ModelSetupError, type ModelEngine, type ModelRequest, type ModelResponse } from '../types.js';
+
+export const DEFAULT_QUEUE_NAME = 'synthkit-calls';
+
+export interface CallJobData {
+  /** The recipe's name for the model. */
+  model: string;
+  /** Never holds a key: workers read keys from their own environment. */
+  config: ModelConfig;
+  request: Omit<ModelRequest, 'signal'>;
+}
+
+/** What a worker hands back: the reply, or the error as data (so its kind survives the trip). */
+export type CallJobResult =
+  | { ok: ModelResponse }
+  | { error: { message: string; retryable: boolean; status?: number; retryAfterMs?: number } }
+  | { setup: string };
+
+/** ioredis as BullMQ needs it: no per-command retry cap, since workers block on the queue. */
+export function redisConnection(url: string): Redis {
+  const redis = new Redis(url, { maxRetriesPerRequest: null });
+  // A lost connection is retried by ioredis and felt by the commands waiting on it; unhandled, each
+  // reconnect attempt would print a stack trace.
+  redis.on('error', () => {});
+  return redis;
+}
+
+export interface CallQueue {
+  engineFor(model: string, config: ModelConfig): ModelEngine;
+  close(): Promise<void>;
+}
+
+export interface CallQueueOptions {
+  name?: string;
+  /** Scopes job ids to one run: its resume finds its jobs, other runs never share them. */
+  runId?: string;
+  /**
+   * How often calls still waiting are checked against the queue (ms). A Redis that was restarted
+   * without its data has lost their jobs: they are queued again. Default 30,000.
+   */
+  recheckMs?: number;
+}
+
+interface Waiting {
+  data: CallJobData;
+  resolve: (result: CallJobResult) => void;
+  reject: (error: unknown) => void;
+}
+
+export async function openCallQueue(url: string, options: CallQueueOptions = {}): Promise<CallQueue> {
+  const name = options.name ?? DEFAULT_QUEUE_NAME;
+  const connection = redisConnection(url);
+  const eventsConnection = redisConnection(url);
+  const queue = new Queue<CallJobData, CallJobResult>(name, { connection: connection as ConnectionOptions });
+  const events = new QueueEvents(name, { connection: eventsConnection as ConnectionOptions });
+  // Redis going away is reported by the calls that wait on it; the clients reconnect on their own.
+  queue.on('error', () => {});
+  events.on('error', () => {});
+  try {
+    await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+  } catch (error) {
+    await Promise.allSettled([queue.close(), events.close()]);
+    connection.disconnect();
+    eventsConnection.disconnect();
+    throw new ModelSetupError(`cannot reach the queue at ${url}: ${(error as Error).message}`);
+  }
+
+  // One listener for all calls (a listener per job costs O(calls) and warns past ten).
+  const waiting = new Map<string, Waiting[]>();
+  const settle = (jobId: string, act: (w: Waiting) => void) => {
+    const list = waiting.get(jobId);
+    if (!list) return;
+    waiting.delete(jobId);
+    for (const w of list) act(w);
+  };
+  events.on('completed', ({ jobId, returnvalue }) =>
+    settle(jobId, (w) => w.resolve(typeof returnvalue === 'string' ? JSON.parse(returnvalue) : (returnvalue as unknown as CallJobResult))),
+  );
+  events.on('failed', ({ jobId, failedReason }) =>
+    settle(jobId, (w) => w.reject(new ModelCallError(`a worker failed the call: ${failedReason}`, { retryable: false }))),
+  );
+
+  const jobOptions = { removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 24 * 3600 } };
+  /** Adds the job, or finds it already there (a resumed coordinator): answers at once if it has finished. */
+  async function enqueue(jobId: string, data: CallJobData): Promise<void> {
+    const job = await queue.add('call', data, { ...jobOptions, jobId });
+    const state = await job.getState();
+    if (state === 'completed') {
+      const done = await Job.fromId<CallJobData, CallJobResult>(queue, jobId);
+      if (done) settle(jobId, (w) => w.resolve(done.returnvalue));
+    } else if (state === 'failed') {
+      // Left failed by an earlier run (a worker crashed on it too often): run it again.
+      await job.remove();
+      await queue.add('call', data, { ...jobOptions, jobId });
+    }
+  }
+
+  const recheck = setInterval(async () => {
+    for (const [jobId, list] of waiting) {
+      try {
+        if ((await queue.getJobState(jobId)) === 'unknown') await enqueue(jobId, list[0].data);
+      } catch {
+        return; // Redis is still away; try again next time.
+      }
+    }
+  }, options.recheckMs ?? 30_000);
+  recheck.unref();
+
+  return {
+    engineFor(model: string, config: ModelConfig): ModelEngine {
+      const id = `queue:${JSON.stringify(config)}`;
+      return {
+        id,
+        async generate(request: ModelRequest): Promise<ModelResponse> {
+          const { signal, ...plain } = request;
+          const jobId = hash('sha256', `${options.runId ?? ''}\0${id}\0${JSON.stringify(plain)}`, 'base64url');
+          const data: CallJobData = { model, config, request: plain };
+          const pending = new Promise<CallJobResult>((resolve, reject) => {
+            const list = waiting.get(jobId);
+            if (list) list.push({ data, resolve, reject });
+            else waiting.set(jobId, [{ data, resolve, reject }]);
+          });
+          // Registered before the add, so a completion that comes at once is not missed.
+          await enqueue(jobId, data).catch((error) => settle(jobId, (w) => w.reject(error)));
+          const result = signal ? await abortable(pending, signal) : await pending;
+          if ('ok' in result) return result.ok;
+          if ('setup' in result) throw new ModelSetupError(result.setup);
+          const { message, ...details } = result.error;
+          throw new ModelCallError(message, details);
+        },
+      };
+    },
+    async close() {
+      clearInterval(recheck);
+      await Promise.allSettled([queue.close(), events.close()]);
+      connection.disconnect();
+      eventsConnection.disconnect();
+    },
+  };
+}
+
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const unsubscribe = subscribeAbort(signal, () => reject(signal.reason));
+    promise.then(
+      (v) => (unsubscribe(), resolve(v)),
+      (e) => (unsubscribe(), reject(e)),
+    );
+  });
+}
