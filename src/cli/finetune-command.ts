@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { writeFileAtomic } from '../core/write-atomic.js';
 import { ExportError } from '../export/training/export-error.js';
@@ -120,6 +121,7 @@ async function emit(runDir: string, opts: FinetuneCommandOptions): Promise<numbe
     hasValidation: entry.splits.some((s) => s.split === 'validation'),
     maxChars,
   });
+  await mkdir(out, { recursive: true });
   for (const [name, text] of Object.entries(result.files)) await writeFileAtomic(join(out, name), text);
   process.stdout.write(`wrote ${Object.keys(result.files).map((f) => relative(process.cwd(), join(out, f))).join(', ')}\nrun: cd ${relative(process.cwd(), out) || '.'} && ${result.command}\n`);
   return EXIT.ok;

@@ -31,4 +31,14 @@ export interface CoreMetrics {
   models: ModelUsageEntry[];
   thresholds: ThresholdResult[];
   passed: boolean;
+  /** Plain-language warnings with every affected record (report/findings.ts); absent in files written before them. */
+  findings?: FindingEntry[];
+}
+
+export interface FindingEntry {
+  level: 'warning' | 'info';
+  topic: string;
+  title: string;
+  explanation: string;
+  records?: string[];
 }

@@ -26,6 +26,7 @@ import type { EvaluationMetricsFor } from './evaluation-metrics.js';
 import { loadEvaluateConfigFile, parseEvaluateConfigObject } from './load-evaluate-config.js';
 import { EVALUATION_METRICS, type MetricRegistry } from './metric-registry.js';
 import { readRecipeAttributes } from './recipe-attributes.js';
+import { findingsOf } from './report/findings.js';
 import { renderReport } from './report/render-report.js';
 import { COVERAGE_DEFAULTS } from './sections/coverage.js';
 import { DIVERSITY_DEFAULTS } from './sections/diversity.js';
@@ -177,6 +178,7 @@ export async function evaluate<const M extends MetricRegistry = typeof EVALUATIO
   // Thresholds read the metrics as metrics.json holds them (NaN as null).
   metrics.thresholds = checkThresholds(JSON.parse(JSON.stringify(metrics)), parsed.fail_on ?? []);
   metrics.passed = metrics.thresholds.every((t) => t.passed);
+  metrics.findings = findingsOf(JSON.parse(JSON.stringify(metrics)));
 
   const files: string[] = [];
   if (write && out !== undefined) {

@@ -9,6 +9,7 @@ import { biasMetric } from './sections/bias.js';
 import { coverageMetric } from './sections/coverage.js';
 import { diversityMetric } from './sections/diversity.js';
 import { factChecksMetric } from './sections/fact-checks.js';
+import { fairnessMetric } from './sections/fairness.js';
 import { judgeScoresMetric } from './sections/judge-scores.js';
 import { membershipMetric } from './sections/membership.js';
 import { privacyMetric } from './sections/privacy.js';
@@ -23,6 +24,7 @@ export const EVALUATION_METRICS = [
   privacyMetric,
   membershipMetric,
   relevanceMetric,
+  fairnessMetric,
 ] as const satisfies readonly AnyEvaluationMetric[];
 
 /** A list of metrics an evaluation runs: EVALUATION_METRICS, or it with a library user's own. */

@@ -16,17 +16,19 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { writeFileAtomic } from '../core/write-atomic.js';
-import { SynthkitError } from '../core/synthkit-error.js';
+import { quotasFromJoint } from './joint-quotas.js';
+import { QuotaError } from './quota-error.js';
 import { measureQuotas, type QuotaReport, type QuotaSpec } from '../evaluate/metrics/fairness-quotas.js';
 import type { GenerateOptions } from '../generate/generate.js';
 import type { RecipeInput } from '../recipe/schema.js';
 import { loadRecipeFile, planRecipeObject, type PipelinePlan } from './load-pipeline-recipe.js';
 import { generate, type PipelineSummary } from './run-pipeline.js';
 
-export class QuotaError extends SynthkitError {}
+export { QuotaError };
 
 export interface TopUpOptions {
-  quotas: QuotaSpec;
+  /** Group columns and target shares, or `{ joint: name }`: the recipe's joint column's dimensions and sampling. */
+  quotas: QuotaSpec | { joint: string };
   /** Extra records the top-up may add in all, beyond the recipe's count; default the recipe's count. */
   maxExtra?: number;
   /** Rounds of generate + curate; default 5. */
@@ -53,8 +55,9 @@ export async function generateWithTopUp(recipe: string | RecipeInput | PipelineP
   const wanted = options.records ?? plan.recipe.records;
   const maxExtra = topUp.maxExtra ?? wanted;
   const maxRounds = topUp.maxRounds ?? 5;
+  const quotas = 'joint' in topUp.quotas ? quotasFromJoint(plan.recipe, topUp.quotas.joint) : topUp.quotas;
   let pipeline = await generate(plan, options);
-  const measure = () => measureQuotas(readCurated(pipeline), topUp.quotas, wanted);
+  const measure = () => measureQuotas(readCurated(pipeline), quotas, wanted);
   const before = measure();
   let report = before;
   let total = pipeline.records ?? wanted;
@@ -115,8 +118,10 @@ function readCurated(pipeline: PipelineSummary): Record<string, unknown>[] {
 
 const quotaFileSchema = z
   .object({
+    /** A joint column of the recipe: its dimensions are the groups, its sampling the target. */
+    joint: z.string().min(1).optional(),
     /** Group columns (field paths). */
-    columns: z.array(z.string().min(1)).min(1),
+    columns: z.array(z.string().min(1)).min(1).optional(),
     /** Share per group key ("f|18-29"); default equal shares over the groups seen. */
     target: z.record(z.string(), z.number().nonnegative()).optional(),
     /** Extra records the top-up may add (default: the recipe's count). */
@@ -135,6 +140,8 @@ export function loadQuotaFile(file: string): TopUpOptions {
   }
   const parsed = quotaFileSchema.safeParse(raw);
   if (!parsed.success) throw new QuotaError(`quotas file ${file} is not valid:\n${z.prettifyError(parsed.error)}`);
-  const { columns, target, max_extra, max_rounds } = parsed.data;
-  return { quotas: { columns, target }, maxExtra: max_extra, maxRounds: max_rounds };
+  const { joint, columns, target, max_extra, max_rounds } = parsed.data;
+  if ((joint === undefined) === (columns === undefined)) throw new QuotaError(`quotas file ${file}: give either joint (a joint column of the recipe) or columns (group fields, with an optional target)`);
+  if (joint !== undefined && target !== undefined) throw new QuotaError(`quotas file ${file}: target comes from the joint column '${joint}'; remove target, or name columns instead of joint`);
+  return { quotas: joint !== undefined ? { joint } : { columns: columns!, target }, maxExtra: max_extra, maxRounds: max_rounds };
 }

@@ -50,10 +50,14 @@ export class DatasetIndex {
   private readonly columnIndex: Map<string, number>;
   private piiDone = 0;
   private piiScan: Promise<void> | undefined;
+  private readonly put;
+  private readonly putText;
+  private readonly paths: string[][];
+  private nextId = 0;
 
   private constructor(
     records: readonly Record<string, unknown>[],
-    readonly signature: string,
+    public signature: string,
   ) {
     const columns = new Set<string>();
     for (const record of records.slice(0, 2000)) for (const c of columnsOf(record)) columns.add(c);
@@ -62,18 +66,36 @@ export class DatasetIndex {
     const cols = this.columns.map((_, i) => `, c${i}`).join('');
     this.db.exec(`
       CREATE TABLE rows (id INTEGER PRIMARY KEY, rid INTEGER, data TEXT NOT NULL, pii INTEGER${cols});
-      CREATE VIRTUAL TABLE fts USING fts5(body, content='', tokenize='unicode61 remove_diacritics 2');`);
+      CREATE VIRTUAL TABLE fts USING fts5(body, content='', detail=none, tokenize='unicode61 remove_diacritics 2');`);
     const marks = this.columns.map(() => ', ?').join('');
-    const put = this.db.prepare(`INSERT INTO rows (id, rid, data, pii${cols}) VALUES (?, ?, ?, NULL${marks})`);
-    const putText = this.db.prepare('INSERT INTO fts (rowid, body) VALUES (?, ?)');
-    const paths = this.columns.map((c) => c.split('.'));
+    this.put = this.db.prepare(`INSERT INTO rows (id, rid, data, pii${cols}) VALUES (?, ?, ?, NULL${marks})`);
+    this.putText = this.db.prepare('INSERT INTO fts (rowid, body) VALUES (?, ?)');
+    this.paths = this.columns.map((c) => c.split('.'));
+    this.insert(records);
+  }
+
+  private insert(records: readonly Record<string, unknown>[]): void {
     this.db.transaction(() => {
-      records.forEach((record, id) => {
-        const values = paths.map((p) => sqlValue(valueAt(record, p)));
-        put.run(id, typeof record._id === 'number' ? record._id : id, JSON.stringify(record), ...values);
-        putText.run(id, textOf(record).join('\n'));
-      });
+      for (const record of records) {
+        const id = this.nextId++;
+        const values = this.paths.map((p) => sqlValue(valueAt(record, p)));
+        this.put.run(id, typeof record._id === 'number' ? record._id : id, JSON.stringify(record), ...values);
+        this.putText.run(id, textOf(record).join('\n'));
+      }
     })();
+  }
+
+  /**
+   * Adds records a live generation committed since the index was built. Returns false when they
+   * bring fields the (still small) index has no column for: then a rebuild is cheap and better.
+   */
+  append(records: readonly Record<string, unknown>[], signature: string): boolean {
+    if (this.nextId < 2000 && records.some((r) => columnsOf(r).some((c) => !this.columnIndex.has(c)))) return false;
+    this.insert(records);
+    this.signature = signature;
+    // New rows need PII counts: scan again once the running scan (if any) has finished.
+    if (this.piiScan) this.piiScan = this.piiScan.then(() => this.scanNewPii());
+    return true;
   }
 
   static fromRecords(records: readonly Record<string, unknown>[], signature: string): DatasetIndex {
@@ -98,9 +120,14 @@ export class DatasetIndex {
    * Counts PII findings of every record, a slice at a time (PII recognizers cost about 0.15 ms a
    * record; 100k records at once would stall every request for seconds).
    */
-  scanPii(sliceMs = 15): Promise<void> {
-    this.piiScan ??= (async () => {
-      const read = this.db.prepare<[number, number], { id: number; data: string }>('SELECT id, data FROM rows WHERE id >= ? ORDER BY id LIMIT ?');
+  scanPii(): Promise<void> {
+    this.piiScan ??= this.scanNewPii();
+    return this.piiScan;
+  }
+
+  private async scanNewPii(sliceMs = 15): Promise<void> {
+    {
+      const read = this.db.prepare<[number, number], { id: number; data: string }>('SELECT id, data FROM rows WHERE id >= ? AND pii IS NULL ORDER BY id LIMIT ?');
       const set = this.db.prepare('UPDATE rows SET pii = ? WHERE id = ?');
       let next = 0;
       for (;;) {
@@ -122,17 +149,17 @@ export class DatasetIndex {
         }
         await new Promise((resolve) => setImmediate(resolve));
       }
-    })();
-    return this.piiScan;
+    }
   }
 
   query(q: DatasetQuery): DatasetPage {
     const started = performance.now();
     const where: string[] = [];
     const params: unknown[] = [];
-    if (q.q?.trim()) {
+    const words = q.q ? ftsWords(q.q) : '';
+    if (words) {
       where.push('id IN (SELECT rowid FROM fts WHERE fts MATCH ?)');
-      params.push(ftsPhrase(q.q));
+      params.push(words);
     }
     if (q.field) {
       const expr = this.expr(q.field);
@@ -171,10 +198,24 @@ export class DatasetIndex {
       // One direction for both keys, so the index serves the order without a sort.
       order = q.dir === 'desc' ? `${expr} DESC, id DESC` : `${expr} ASC, id ASC`;
     }
-    const total = this.db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM rows ${whereSql}`).get(...params)!.n;
-    const rows = this.db
-      .prepare<unknown[], { id: number; rid: number; data: string; pii: number | null }>(`SELECT id, rid, data, pii FROM rows ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    const total =
+      words && where.length === 1
+        ? this.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM fts WHERE fts MATCH ?').get(words)!.n
+        : this.db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM rows ${whereSql}`).get(...params)!.n;
+    // Order and page over ids alone, then read the page's records: sorting whole rows (their
+    // JSON) costs several times more when a filter leaves tens of thousands of them.
+    const ids = this.db
+      .prepare<unknown[], { id: number }>(`SELECT id FROM rows ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
       .all(...params, q.size, q.page * q.size)
+      .map((r) => r.id);
+    const byId = new Map(
+      this.db
+        .prepare<unknown[], { id: number; rid: number; data: string; pii: number | null }>(`SELECT id, rid, data, pii FROM rows WHERE id IN (${ids.map(() => '?').join(',')})`)
+        .all(...ids)
+        .map((r) => [r.id, r]),
+    );
+    const rows = ids
+      .map((id) => byId.get(id)!)
       .map((r) => {
         const record = JSON.parse(r.data) as Record<string, unknown>;
         // Rows shown before the background scan reached them are scanned now (50 rows: a few ms).
@@ -252,14 +293,12 @@ function jsonExpr(path: string): string {
     .join('')}')`;
 }
 
-/** The user's words as FTS5 phrases, all required; quotes doubled, so no FTS5 syntax gets through. */
-function ftsPhrase(text: string): string {
-  return text
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((w) => `"${w.replaceAll('"', '""')}"`)
-    .join(' ');
+/**
+ * The user's words as FTS5 terms, all required. Only letters and digits pass, each word quoted,
+ * so no FTS5 syntax gets through (and single-token terms need no positions: detail=none).
+ */
+function ftsWords(text: string): string {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => `"${w}"`).join(' ');
 }
 
 /** Top-level fields, and the fields of nested objects two levels down (`_signals.judge.score`). */

@@ -57,6 +57,27 @@ describe('data fencing', () => {
   });
 });
 
+describe('data fencing in conversations', () => {
+  it("fences an earlier model column's value in both roles' prompts", async () => {
+    const m = engine('Hello.');
+    const input = recipe({ records: 1 });
+    input.columns[2] = {
+      name: 'chat',
+      kind: 'llm-conversation',
+      model: 'm',
+      scenario: 'A resident wrote: {{ draft }}',
+      user: 'You are a resident.',
+      assistant: 'You are an officer.',
+      turns: 1,
+    };
+    await generateRecords(input, { out: tempDir(), cache: false, engines: { m } });
+    const systems = m.requests.slice(1).map((r) => r.messages[0].content);
+    expect(systems).toHaveLength(2);
+    for (const system of systems) expect(system).toContain(`${DATA_PREFACE}\n\nYou are a`);
+    for (const system of systems) expect(system).toContain(`Scenario: A resident wrote: <data from="draft">\n${PAYLOAD}\n</data>`);
+  });
+});
+
 describe('injection guard', () => {
   it('block: the prompt is not sent and the cell fails with injection_blocked', async () => {
     const m = engine();
@@ -124,5 +145,23 @@ describe('prompt audit', () => {
     expect(db.prepare('SELECT COUNT(*) AS n FROM calls').get()).toEqual({ n: 4 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM prompts').get()).toEqual({ n: 2 });
     db.close();
+  });
+
+  it("keeps a cell's guard findings across a reopen, so a resumed record does not lose them", () => {
+    const dir = tempDir();
+    const note = {
+      side: 'input' as const,
+      source: 'column:draft',
+      action: 'flag' as const,
+      score: 1.2,
+      categories: ['output_hijack'],
+      rules: ['access_granted'],
+    };
+    const store = new RunStore(dir);
+    store.queueCell({ idx: 0, column: 'summary', value: 'ok', ok: true, attempts: 1, safety: [note] });
+    store.close();
+    const reopened = new RunStore(dir);
+    expect(reopened.cellsOf(0).get('summary')!.safety).toEqual([note]);
+    reopened.close();
   });
 });

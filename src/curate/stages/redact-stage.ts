@@ -15,7 +15,13 @@ import { openRedactionVault } from '../../safety/redact/redaction-vault.js';
 import { Redactor } from '../../safety/redact/redactor.js';
 import { defineStage } from '../curate-stage.js';
 import { failed, kept } from '../curation-record.js';
-import { commonFields, fraction } from '../stage-fields.js';
+import { commonFields, fraction, modelName } from '../stage-fields.js';
+import type { StageContext } from './stage-context.js';
+import type { CurationRecord } from '../curation-record.js';
+import { SynthkitError } from '../../core/synthkit-error.js';
+import { mapConcurrent } from '../../core/map-concurrent.js';
+import { findPiiWithModel, type ModelPiiValue } from '../../safety/pii/model-recognizer.js';
+import type { PiiType } from '../../safety/pii/types.js';
 
 export const redactStage = defineStage({
   kind: 'redact',
@@ -29,14 +35,26 @@ export const redactStage = defineStage({
       types: z.array(z.enum(PII_TYPES)).min(1).optional(),
       /** Spans below this confidence are left (default 0.5, what the privacy report counts). */
       min_confidence: fraction.optional(),
+      /** Also ask a model (defined under models) for names and addresses the rules miss. */
+      model: z
+        .object({ model: modelName, types: z.array(z.enum(PII_TYPES)).min(1).optional(), concurrency: z.number().int().min(1).optional() })
+        .strict()
+        .optional(),
     })
     .strict(),
+  usesModels: (stage) => stage.model !== undefined,
+  validate(stage, { config }) {
+    if (!stage.model || Object.hasOwn(config.models, stage.model.model)) return [];
+    const known = Object.keys(config.models);
+    return [{ path: ['model', 'model'], message: `unknown model '${stage.model.model}'; ${known.length ? `defined: ${known.join(', ')}` : 'define it under models'}` }];
+  },
   async run(records, stage, context) {
     if (!context.out) throw new Error('the redact stage needs the curation output directory for its private map');
     const vault = openRedactionVault(context.out);
     const redactor = new Redactor({ mode: stage.mode, types: stage.types, minConfidence: stage.min_confidence, key: vault.key });
-    const outcomes = records.map((record) => {
-      const { record: redacted, spans } = redactor.redactRecord(record.data);
+    const extra = await modelFindings(records, redactor, stage.model, context);
+    const outcomes = records.map((record, i) => {
+      const { record: redacted, spans } = redactor.redactRecord(record.data, extra[i]);
       record.data = redacted;
       const signals = { pii_spans: spans.length };
       if (spans.length === 0 || stage.action === undefined) return kept(signals);
@@ -47,3 +65,26 @@ export const redactStage = defineStage({
     return { outcomes };
   },
 });
+
+/** What the model finds in each record's strings (empty lists without a model). A failed reply is an error: redaction must not silently do less. */
+async function modelFindings(
+  records: CurationRecord[],
+  redactor: Redactor,
+  settings: { model: string; types?: PiiType[]; concurrency?: number } | undefined,
+  context: StageContext,
+): Promise<ModelPiiValue[][]> {
+  if (!settings || !context.session) return records.map(() => []);
+  const session = context.session;
+  return mapConcurrent(records, settings.concurrency ?? 4, async (record) => {
+    const values: ModelPiiValue[] = [];
+    for (const text of redactor.stringsOf(record.data)) {
+      if (text.trim().length < 3) continue;
+      const found = await findPiiWithModel(session, text, { model: settings.model, types: settings.types, seed: context.seed, signal: context.signal });
+      if (!found.ok) throw new RedactModelError(`redact: the model '${settings.model}' gave no usable PII list for record ${record.id}: ${found.error}`);
+      values.push(...found.values);
+    }
+    return values;
+  });
+}
+
+export class RedactModelError extends SynthkitError {}

@@ -7,6 +7,7 @@
 import type { CoreMetrics } from '../core-metrics.js';
 import { EVALUATION_METRICS, type MetricRegistry } from '../metric-registry.js';
 import { card, formatNumber as num, html, table, type Html } from './html.js';
+import { findingsOf, findingsSection } from './findings.js';
 import { REPORT_CSS } from './styles.js';
 
 export function renderReport(m: CoreMetrics, metrics: MetricRegistry = EVALUATION_METRICS): string {
@@ -17,6 +18,7 @@ export function renderReport(m: CoreMetrics, metrics: MetricRegistry = EVALUATIO
   ];
   const sections = [
     html`<section id="summary"><div class="cards">${cards}</div></section>`,
+    findingsSection(m.findings ?? findingsOf(m)),
     thresholds(m),
     ...metrics.flatMap((metric) => metric.report?.sections?.(m) ?? []),
     models(m),

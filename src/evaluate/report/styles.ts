@@ -19,10 +19,13 @@ code { font: 12.5px ui-monospace, SFMono-Regular, Menlo, monospace; background: 
 .table-wrap { overflow-x: auto; background: #fff; border: 1px solid var(--line); border-radius: 8px; margin: 8px 0 16px; }
 table { border-collapse: collapse; width: 100%; font-size: 13.5px; }
 th, td { text-align: left; padding: 7px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
-th { background: #f3f4f6; font-weight: 600; white-space: nowrap; }
+th { background: #f3f4f6; font-weight: 600; }
+th.num { white-space: normal; }
 tbody tr:last-child td { border-bottom: 0; }
 tbody tr:nth-child(even) td { background: #fcfcfd; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+@media (max-width: 900px) { main { padding: 20px 12px 48px; } table { font-size: 12.5px; } th, td { padding: 5px 6px; } }
 mark { background: #fde68a; color: #111827; padding: 0 2px; border-radius: 2px; }
 .charts { display: flex; flex-wrap: wrap; gap: 16px; }
 .chart-box { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
@@ -34,5 +37,14 @@ ul.failed { background: var(--bad-bg); border: 1px solid #fca5a5; border-radius:
 tr.failed td { color: var(--bad); font-weight: 600; }
 .delta-up { color: var(--good); } .delta-down { color: var(--bad); }
 .snippet { font-size: 13px; max-width: 640px; }
+ul.findings { list-style: none; padding: 0; margin: 8px 0 16px; display: grid; gap: 10px; }
+li.finding { background: #fff; border: 1px solid var(--line); border-left: 4px solid #d97706; border-radius: 8px; padding: 10px 14px; }
+li.finding.info { border-left-color: var(--accent); }
+.finding-title { font-weight: 650; }
+p.explain, .explain { font-size: 14px; max-width: 80ch; }
+main, section, .charts, .chart-box, .table-wrap { min-width: 0; }
+.chart-box { max-width: 100%; overflow-x: auto; }
+td { overflow-wrap: anywhere; }
+td code { white-space: nowrap; }
 nav.toc { font-size: 13px; color: var(--muted); } nav.toc a { color: var(--accent); margin-right: 12px; text-decoration: none; }
 `;

@@ -60,6 +60,54 @@ export function decodeUrlRuns(text: string): string[] {
   return out;
 }
 
+const MORSE: Record<string, string> = {
+  '.-': 'a',
+  '-...': 'b',
+  '-.-.': 'c',
+  '-..': 'd',
+  '.': 'e',
+  '..-.': 'f',
+  '--.': 'g',
+  '....': 'h',
+  '..': 'i',
+  '.---': 'j',
+  '-.-': 'k',
+  '.-..': 'l',
+  '--': 'm',
+  '-.': 'n',
+  '---': 'o',
+  '.--.': 'p',
+  '--.-': 'q',
+  '.-.': 'r',
+  '...': 's',
+  '-': 't',
+  '..-': 'u',
+  '...-': 'v',
+  '.--': 'w',
+  '-..-': 'x',
+  '-.--': 'y',
+  '--..': 'z',
+};
+
+/** Morse code (letters split by spaces, words by two spaces or '/'), when most of the text is dots and dashes. */
+export function decodeMorse(text: string): string | undefined {
+  const code = text.trim();
+  if (code.length < 20 || (code.match(/[.\-\s/]/g)?.length ?? 0) / code.length < 0.95) return undefined;
+  const words = code.split(/\s{2,}|\s*\/\s*/).map((w) =>
+    w
+      .split(/\s+/)
+      .map((l) => MORSE[l] ?? '')
+      .join(''),
+  );
+  const decoded = words.join(' ').trim();
+  return readsAsText(decoded) ? decoded : undefined;
+}
+
+/** Letters split by hyphens or underscores joined again ("i-nstruction" -> "instruction"), a common way round word lists. */
+export function joinSplitWords(text: string): string {
+  return text.replace(/([A-Za-z])[-_]+(?=[A-Za-z])/g, '$1');
+}
+
 export function rot13(text: string): string {
   return text.replace(/[A-Za-z]/g, (c) => {
     const base = c <= 'Z' ? 65 : 97;
@@ -74,5 +122,9 @@ export function decodedVariants(text: string): DecodedVariant[] {
   for (const t of decodeHexRuns(text)) variants.push({ via: 'hex', text: t });
   for (const t of decodeUrlRuns(text)) variants.push({ via: 'url', text: t });
   variants.push({ via: 'rot13', text: rot13(text) });
+  const morse = decodeMorse(text);
+  if (morse) variants.push({ via: 'morse', text: morse });
+  const joined = joinSplitWords(text);
+  if (joined !== text) variants.push({ via: 'joined', text: joined });
   return variants;
 }

@@ -52,7 +52,7 @@ export const HEURISTIC_RULES: readonly HeuristicRule[] = [
     category: 'instruction_override',
     weight: 1,
     pattern:
-      /\b(?:ignore|disregard|forget)\b (?:everything|all|anything)(?: (?:that|you were|i|we))?[^.\n]{0,15}\b(?:above|before|said|told|prior|previously|so far)\b/i,
+      /\b(?:ignore|disregard|forget)\b (?:everything|all|anything)(?: (?:that|you were|i|we))?[^.\n]{0,40}\b(?:above|before|said|told|learned|prior|previously|so far)\b/i,
   },
   {
     id: 'ignore_rest_of_data',
@@ -111,6 +111,12 @@ export const HEURISTIC_RULES: readonly HeuristicRule[] = [
       /(?:^|\n)\s*(?:#{2,}\s*)?(?:\[|\()?(?:system|developer|admin(?:istrator)?|root)(?: (?:message|prompt|override|note|notice|instructions?|update|mode))?(?:\]|\))?\s*:\s*\S/i,
   },
   { id: 'turn_marker', category: 'role_spoofing', weight: 0.4, pattern: /(?:^|\n)\s*(?:assistant|ai|bot|human|user)\s*:\s*\S/i },
+  {
+    id: 'speaker_token',
+    category: 'role_spoofing',
+    weight: 0.6,
+    pattern: /<\|\s*\w+\s*:|\*\*\s*system (?:instruction|message|prompt)/i,
+  },
   {
     id: 'system_override',
     category: 'role_spoofing',
@@ -294,7 +300,7 @@ export const HEURISTIC_RULES: readonly HeuristicRule[] = [
     category: 'jailbreak_persona',
     weight: 0.5,
     pattern:
-      /\[(?:input|prompt|insert[^\]]{0,30}|your (?:question|prompt|request)|question|request)\]|\{\{?\s*(?:prompt|input|question|request)\s*\}?\}|<prompt>|\(prompt\)/i,
+      /\[(?:input|prompt|insert[^\]]{0,30}|your (?:question|prompt|request)(?: here)?|question|request)\]|\{\{?\s*(?:prompt|input|question|request)\s*\}?\}|<prompt>|\(prompt\)/i,
   },
   {
     id: 'always_reply',
@@ -302,6 +308,19 @@ export const HEURISTIC_RULES: readonly HeuristicRule[] = [
     weight: 0.4,
     pattern:
       /\b(?:always|never) (?:start|begin|end|reply|respond|answer|say|stay|remember|include|use)\b|\b(?:any|every|all) questions? (?:asked|i ask|you are asked)\b/i,
+  },
+  {
+    id: 'named_persona',
+    category: 'jailbreak_persona',
+    weight: 0.6,
+    pattern:
+      /\b(?:[Yy]ou are now|[Ff]rom now on,? you are|[Tt]ransform into|[Bb]ehave (?:like|as)|[Yy]ou will now be) (?:called |named )?(?:a |an |the )?[A-Z][A-Za-z0-9]+\b|\b[A-Z]{3,}[ -][Mm]ode\b/,
+  },
+  {
+    id: 'you_are_now',
+    category: 'jailbreak_persona',
+    weight: 0.4,
+    pattern: /\byou are now (?:a|an|the|my|in|going)\b|\b(?:transform into|behave (?:like|as) (?:a|an|the))\b/i,
   },
   {
     id: 'in_character',

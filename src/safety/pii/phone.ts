@@ -1,4 +1,4 @@
-import { type CountryCode, findPhoneNumbersInText } from 'libphonenumber-js/max';
+import { type CountryCode, findPhoneNumbersInText, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { PiiSpan } from './types.js';
 
 /**
@@ -7,7 +7,8 @@ import type { PiiSpan } from './types.js';
  * "+44 12 3456" is not).
  *
  * - International numbers ("+" or the "00" international prefix, then a country code): every
- *   region. Valid ones get confidence 0.95.
+ *   region. Valid ones get confidence 0.95; ones of a possible length for their country code but
+ *   outside the ranges in use (or in ranges kept for fiction) 0.7.
  * - National numbers (no country code) are ambiguous, so they are parsed against a list of home
  *   regions (default {@link DEFAULT_PHONE_REGIONS}, Singapore first) and rated by what surrounds
  *   them:
@@ -30,6 +31,7 @@ const PHONE_CONTEXT = /\b(?:phone|tel|telephone|mobile|cell|hp|h\/p|call|ring|co
 const REFERENCE_CONTEXT =
   /\b(?:order|orders|invoice|inv|ref|reference|account|acct|a\/c|ticket|tracking|booking|case|receipt|transaction|txn|serial|s\/n|policy|claim|parcel|shipment|po|sku|batch|lot|id)\b/i;
 const CONTEXT_WINDOW = 30;
+const E164_SHAPED = /(?<![\w+])\+[1-9]\d{0,2}(?:[ -]?\(\d{1,4}\))?(?:[ -]?\d){6,13}(?!\d|[ -]\d)/g;
 /** A candidate must hold at least this many digits (shorter runs are service codes, not personal numbers). */
 const MIN_DIGITS = 7;
 /** Cheap pre-check: libphonenumber is only asked about texts holding a digit run of phone length. */
@@ -45,7 +47,8 @@ export function findPhones(text: string, options: PhoneOptions = {}): PiiSpan[] 
   const regions = options.regions ?? DEFAULT_PHONE_REGIONS;
   // "0044 20 ..." is "+44 20 ...": rewrite the international prefix in place (same length) so the
   // library sees a country code and the spans still index the original text.
-  const normalized = text.replace(/(?<![\d+])00(?=[ -]?[1-9])/g, ' +');
+  // Commas and semicolons end a number; libphonenumber's text finder would read "555-2671, 020" as one.
+  const normalized = text.replace(/(?<![\d+])00(?=[ -]?[1-9])/g, ' +').replace(/[,;]/g, '\n');
   const found = new Map<string, PiiSpan>();
   for (const region of regions) {
     for (const match of findPhoneNumbersInText(normalized, { defaultCountry: region })) {
@@ -55,6 +58,8 @@ export function findPhones(text: string, options: PhoneOptions = {}): PiiSpan[] 
       const end = match.endsAt;
       if (normalized[start] === '+' && normalized[start - 1] === ' ' && text.slice(start - 1, start + 1) === '00') start -= 1;
       const raw = text.slice(start, end);
+      // Only digits and the separators people write in numbers; a comma ends a number.
+      if (!/^[+(]*[\d\s().\-/+]+$/.test(raw)) continue;
       const digits = raw.replace(/\D/g, '').length;
       const international = /^\(?(?:\+|00)/.test(raw);
       // A national number is at most 11 digits with its trunk prefix; a longer solid run read as
@@ -64,6 +69,17 @@ export function findPhones(text: string, options: PhoneOptions = {}): PiiSpan[] 
       if (confidence === 0) continue;
       found.set(key, { type: 'phone', start, end, text: raw, confidence });
     }
+  }
+  // "+" numbers of the right length for their country that fall outside the ranges in use (or in
+  // ranges reserved for fiction, such as UK 07700 900xxx) are still written as phone numbers: 0.7.
+  for (const match of normalized.matchAll(E164_SHAPED)) {
+    const raw = match[0];
+    const possible = parsePhoneNumberFromString(raw.replace(/^\s\+/, '+').trim())?.isPossible() ?? false;
+    const at = match.index;
+    const key = `${at}:${at + raw.length}`;
+    const start = text.slice(at - 1, at + 1) === '00' ? at - 1 : at;
+    if (possible && !found.has(key))
+      found.set(key, { type: 'phone', start, end: match.index + raw.length, text: text.slice(start, match.index + raw.length), confidence: 0.7 });
   }
   return dropOverlaps([...found.values()]);
 }

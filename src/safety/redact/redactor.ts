@@ -52,11 +52,14 @@ export class Redactor {
     this.mode = options.mode ?? 'replace';
   }
 
-  /** A redacted copy of `record` with `_redactions` appended to; the input is not changed. */
-  redactRecord(record: Record<string, unknown>): { record: Record<string, unknown>; spans: RedactionSpan[] } {
+  /**
+   * A redacted copy of `record` with `_redactions` appended to; the input is not changed.
+   * `extra` are values found by other means (the model recognizer): replaced wherever they occur.
+   */
+  redactRecord(record: Record<string, unknown>, extra: readonly { type: PiiType; value: string }[] = []): { record: Record<string, unknown>; spans: RedactionSpan[] } {
     const skip = new Set(this.options.skipFields ?? DEFAULT_SKIP);
     const spans: RedactionSpan[] = [];
-    const found: RedactionMapEntry[] = [];
+    const found: RedactionMapEntry[] = extra.map((e) => this.replacementFor(e.type, e.value));
     const first = this.walk(record, [], skip, (text, path) => this.redactText(text, path, spans, found));
     // Values found anywhere are removed everywhere, longest first (a name inside an address).
     const values = [...new Map(found.map((f) => [f.value, f])).values()].sort((a, b) => b.value.length - a.value.length);
@@ -65,6 +68,17 @@ export class Redactor {
       : (first as Record<string, unknown>);
     const previous = Array.isArray(record._redactions) ? (record._redactions as RedactionSpan[]) : [];
     return { record: { ...result, _redactions: [...previous, ...spans] }, spans };
+  }
+
+  /** Every string of the record that the redactor scans (for a recognizer that runs ahead of it). */
+  stringsOf(record: Record<string, unknown>): string[] {
+    const skip = new Set(this.options.skipFields ?? DEFAULT_SKIP);
+    const texts: string[] = [];
+    this.walk(record, [], skip, (text) => {
+      texts.push(text);
+      return text;
+    });
+    return texts;
   }
 
   /** The private map, for the run directory only. */

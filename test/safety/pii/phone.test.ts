@@ -24,4 +24,25 @@ describe('findPhones', () => {
   it('does not match inside longer digit runs', () => {
     expect(texts('card 4111 1111 1111 1111 and id 912345678901')).toEqual([]);
   });
+  it('finds national formats of other regions by libphonenumber, rated by context', () => {
+    expect(texts('Ring (415) 555-2671, 020 7946 0958, 030 1234567 or 01 42 68 53 00.')).toEqual([
+      '(415) 555-2671',
+      '020 7946 0958',
+      '030 1234567',
+      '01 42 68 53 00',
+    ]);
+    expect(findPhones('call 020 7946 0958')[0].confidence).toBe(0.85);
+    expect(findPhones('see 020 7946 0958')[0].confidence).toBe(0.6);
+  });
+  it('reads 00 as the international prefix and keeps possible numbers outside the ranges in use', () => {
+    expect(findPhones('ring 0044 20 7946 0958')[0]).toMatchObject({ text: '0044 20 7946 0958', confidence: 0.95 });
+    expect(findPhones('Contact: +44 7700 900123')[0]).toMatchObject({ text: '+44 7700 900123', confidence: 0.7 });
+  });
+  it('rates reference numbers shaped like phones below the 0.5 reports count', () => {
+    for (const text of ['Invoice 6123 4567 was paid', 'Ticket 415-555-0123 open', 'Account no. 020 7946 0958 closed', 'tracking 9876 5432']) {
+      expect(findPhones(text).every((s) => s.confidence < 0.5)).toBe(true);
+    }
+    // The nearer cue wins.
+    expect(findPhones('order 123, call 9123 4567')[0].confidence).toBe(0.85);
+  });
 });

@@ -105,3 +105,32 @@ describe('redact stage and redactDataset', () => {
     await expect(redactDataset(file, { types: ['shoe_size' as never] })).rejects.toThrow(/unknown PII type\(s\) shoe_size/);
   });
 });
+
+describe('redact stage with the optional model recognizer', () => {
+  it('replaces what the model finds (names the rules miss) everywhere, and ignores values not in the text', async () => {
+    const { startMockLlmServer } = await import('../../support/mock-llm-server.js');
+    const server = await startMockLlmServer({
+      handler: () => ({ entities: [{ type: 'person_name', text: 'Zyx Qwerty' }, { type: 'person_name', text: 'Not In Text' }] }),
+    });
+    try {
+      const out = join(mkdtempSync(join(tmpdir(), 'redact-model-')), 'curated');
+      const model = { engine: 'openai-compatible' as const, model: 'pii', base_url: `${server.url}/v1`, max_retries: 0 };
+      const summary = await curate(
+        [{ _id: 1, text: 'zyx wrote it. Zyx Qwerty came twice.', _sources: [{ by: 'Zyx Qwerty' }] }],
+        { models: { pii: model }, stages: [{ stage: 'redact', model: { model: 'pii' } }] },
+        { out, cache: false },
+      );
+      expect(summary.kept).toBe(1);
+      const curated = readFileSync(join(out, 'curated.jsonl'), 'utf8');
+      expect(curated).not.toContain('Zyx Qwerty');
+      expect(readFileSync(join(out, 'private', 'redaction-map.jsonl'), 'utf8')).not.toContain('Not In Text');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('names an unknown model', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'redact-model-')), 'curated');
+    await expect(curate([{ text: 'x' }], { stages: [{ stage: 'redact', model: { model: 'nope' } }] }, { out })).rejects.toThrow(/unknown model 'nope'/);
+  });
+});
