@@ -38,7 +38,9 @@ for (const kind of ['short', 'long'] as const) {
     for (let a = 0; a < set.clean; a++) for (let b = a + 1; b < set.clean; b++) if (exactJaccard(sets[a], sets[b]) >= 0.8) cleanPairs++;
     const plantedJ = set.planted.map((p) => exactJaccard(sets[p.index], sets[p.original])).sort((x, y) => x - y);
     const dropsOnClean = new Map<string, number>();
-    for (const r of curated.slice(0, set.clean)) if (r.decision === 'dropped') for (const { stage, reason } of r.reasons) dropsOnClean.set(`${stage}: ${reason}`, (dropsOnClean.get(`${stage}: ${reason}`) ?? 0) + 1);
+    for (const r of curated.slice(0, set.clean))
+      if (r.decision === 'dropped')
+        for (const { stage, reason } of r.reasons) dropsOnClean.set(`${stage}: ${reason}`, (dropsOnClean.get(`${stage}: ${reason}`) ?? 0) + 1);
     const line = (name: string, value: string | number) => process.stdout.write(`${kind}_${name}: ${value}\n`);
     line('records', `${set.clean} clean + ${set.planted.length} planted, median ${shingles.profile.medianWords} words`);
     line('near_dedup_shingles', `${shingles.unit} ${shingles.size}-grams (${shingles.basis})`);

@@ -257,13 +257,19 @@ async function main(): Promise<void> {
     const file = corpusFile(size, 1);
     for (const workers of [...new Set(workerCounts)]) {
       const r = runChild(file, workers);
-      print(`synthkit_${size}_workers${workers}`, `${(r.documents / r.cpu_s).toFixed(0)} docs/s per core, ${(r.documents / r.wall_s).toFixed(0)} docs/s wall, ${r.wall_s.toFixed(2)} s wall, peak RSS ${r.peak_rss_mb.toFixed(0)} MB, ${r.pairs} pairs, ${r.dropped} dropped`);
+      print(
+        `synthkit_${size}_workers${workers}`,
+        `${(r.documents / r.cpu_s).toFixed(0)} docs/s per core, ${(r.documents / r.wall_s).toFixed(0)} docs/s wall, ${r.wall_s.toFixed(2)} s wall, peak RSS ${r.peak_rss_mb.toFixed(0)} MB, ${r.pairs} pairs, ${r.dropped} dropped`,
+      );
       (results[size] ??= {})[workers] = r;
     }
     if (typeof python === 'string') {
       const d = runDatasketch(python, file);
       const ours = results[size][workerCounts[0]];
-      print(`datasketch_${size}`, `${(d.documents / d.total_cpu_s).toFixed(0)} docs/s per core (signing ${(d.documents / d.sign_cpu_s).toFixed(0)}), ${d.total_wall_s.toFixed(2)} s wall, peak RSS ${d.peak_rss_mb.toFixed(0)} MB, bands x rows ${JSON.stringify(d.bands_rows)}, ${d.candidate_pairs} candidate pairs`);
+      print(
+        `datasketch_${size}`,
+        `${(d.documents / d.total_cpu_s).toFixed(0)} docs/s per core (signing ${(d.documents / d.sign_cpu_s).toFixed(0)}), ${d.total_wall_s.toFixed(2)} s wall, peak RSS ${d.peak_rss_mb.toFixed(0)} MB, bands x rows ${JSON.stringify(d.bands_rows)}, ${d.candidate_pairs} candidate pairs`,
+      );
       print(`speedup_per_core_${size}`, `${(d.total_cpu_s / ours.cpu_s).toFixed(1)}x datasketch`);
     } else print(`datasketch_${size}`, `skipped: ${python.skipped}`);
   }

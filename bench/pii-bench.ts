@@ -108,8 +108,10 @@ const rows = loadSet('pii-set.jsonl');
 // the honest figure for sentence frames and names the rules were not shaped on.
 const fresh = loadSet('pii-set-fresh.jsonl').map((r) => ({ ...r, note: FRESH_NOTES[r.note] ?? r.note }));
 const { scanPii } = (await import(pathToFileURL(join(ROOT, 'src/safety/pii/scan-pii.ts')).href)) as { scanPii: Scan };
-const started = performance.now();
 const current = measure(scanPii, rows);
+// One scan of every text with all recognizers, for the cost per text.
+const started = performance.now();
+for (const row of rows) scanPii(row.text);
 const ms = performance.now() - started;
 const baselineArg = process.argv.find((a) => a.startsWith('--baseline'));
 const baselineRef = baselineArg?.split('=')[1] ?? '4ca905c';
@@ -119,7 +121,7 @@ for (const [name, value] of Object.entries(current)) {
   const show = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(2));
   console.log(`${name}: ${show(value)}${baseline ? ` (${baselineRef}: ${show(baseline[name])})` : ''}`);
 }
-console.log(`pii_scan_ms_per_text: ${(ms / rows.length / 9).toFixed(3)}`);
+console.log(`pii_scan_ms_per_text: ${(ms / rows.length).toFixed(3)}`);
 const freshFigures = measure(scanPii, fresh);
 const freshBaseline = baselineArg ? measure(await baselineScan(baselineRef), fresh) : undefined;
 console.log(`fresh_set_texts: ${fresh.length}`);

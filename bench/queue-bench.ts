@@ -47,7 +47,9 @@ try {
   const single = await time(() => generate(recipe(url), { out: tempDir() }));
   for (let i = 0; i < 2; i++) {
     workers.push(
-      spawn(process.execPath, [join(ROOT, 'bin/synthkit.js'), 'worker', '--queue', redis.url, '--concurrency', String(WORKER_CONCURRENCY), '--quiet'], { stdio: 'inherit' }),
+      spawn(process.execPath, [join(ROOT, 'bin/synthkit.js'), 'worker', '--queue', redis.url, '--concurrency', String(WORKER_CONCURRENCY), '--quiet'], {
+        stdio: 'inherit',
+      }),
     );
   }
   const queued = await time(() => generate(recipe(url), { out: tempDir(), queue: redis.url }));
@@ -56,7 +58,7 @@ try {
   print('queue.coordinator_plus_2_workers_records_per_s', Math.round(queued.rps));
   print('queue.ratio_to_single_process', queued.rps / single.rps);
   print('queue.coordinator_peak_rss_mb (includes the single-process run before it)', Math.round(peakMb()));
-  workers.forEach((w, i) => print(`queue.worker_${i + 1}_peak_rss_mb`, Math.round(peakMb(w.pid))));
+  for (const [i, w] of workers.entries()) print(`queue.worker_${i + 1}_peak_rss_mb`, Math.round(peakMb(w.pid)));
 } finally {
   for (const w of workers) w.kill('SIGKILL');
   await redis.stop();

@@ -11,11 +11,14 @@ const benches: [string, string[]][] = [
   ['generate-bench.ts', [quick ? '2000' : '10000']],
   ['local-engine-bench.ts', [quick ? '10' : '40']],
   ['grounding-bench.ts', [quick ? '2000' : '10000']],
-  ['near-dedup-bench.ts', [quick ? '100000' : '1000000']],
+  ['near-dedup-bench.ts', quick ? ['--sizes', '100000', '--truth', '20000'] : ['--sizes', '100000,1000000', '--truth', '20000']],
+  ['curation-defaults-bench.ts', quick ? ['300', '30'] : ['1000', '100']],
   ['evaluate-bench.ts', [quick ? '10000' : '100000']],
+  ['studio-bench.ts', quick ? ['20000', '3000'] : ['100000', '10000']],
   ['queue-bench.ts', [quick ? '5000' : '100000']],
   ['pii-bench.ts', ['--baseline']],
   ['injection-bench.ts', []],
+  ['export-bench.ts', [quick ? '5000' : '20000']],
 ];
 
 let failed = 0;

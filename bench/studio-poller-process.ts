@@ -1,7 +1,7 @@
 /**
  * Stands in for a person watching a run in the studio: every second, the runs page's live status
- * fragment and a page of the dataset browser, as htmx would ask for them. Prints the requests
- * made when stopped.
+ * fragment and a page of the dataset browser, as htmx would ask for them. Prints `ready` after
+ * its first round and the number of requests made when stopped.
  */
 const url = process.argv[2];
 let requests = 0;
@@ -19,6 +19,7 @@ while (!stopped) {
       // the studio may not have the run's first records yet
     }
   }
+  if (requests === 2) process.stdout.write('ready\n');
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1000 - (Date.now() - started))));
 }
 process.stdout.write(`${requests}\n`);

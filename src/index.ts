@@ -23,6 +23,11 @@ export {
 } from './models/generate-structured.js';
 export { createMockEngine, MockEngineError, type MockEngine, type MockEngineOptions, type MockReply } from './models/mock-engine.js';
 export { directCaller, UnknownModelError } from './models/direct-caller.js';
+export { ErrorRateExceededError } from './models/error-rate-stop.js';
+export { AdaptiveConcurrency, withAdaptiveConcurrency } from './models/adaptive-concurrency.js';
+export { createBatchEngine, type BatchEngineOptions } from './models/batch/batch-engine.js';
+export type { BatchClient, BatchLedger } from './models/batch/batch-client.js';
+export { runWorker, type WorkerOptions } from './models/queue/run-worker.js';
 export { compileTemplate, TemplateError } from './prompting/template.js';
 export * from './curate/index.js';
 export * from './evaluate/index.js';
@@ -56,3 +61,25 @@ export {
 } from './safety/injection/guard-config.js';
 export { REDTEAM_PAYLOADS, type RedteamPayload } from './safety/injection/redteam-payloads.js';
 export { runRedteam, formatRedteamTable, type RedteamOptions, type RedteamReport, type RedteamRow } from './redteam/run-redteam.js';
+export { exportRun, readRunForExport, type ExportRunOptions } from './pipeline/export-run.js';
+export * from './export/training/index.js';
+export { nestedParquetBuffer, inferColumnTypes } from './export/nested-parquet.js';
+export {
+  createFineTuningClient,
+  FineTuningApiError,
+  type FineTuningClient,
+  type FineTuningJob,
+  type JobEvent,
+} from './export/finetune/openai-fine-tuning-client.js';
+export {
+  runFinetuneJob,
+  cancelFinetuneJob,
+  readFinetuneState,
+  FinetuneJobError,
+  type FinetuneOptions,
+  type FinetuneState,
+  type FinetuneEvent,
+} from './export/finetune/run-finetune-job.js';
+export { emitPeftConfig, scaleHyperparameters, PEFT_TOOLS, PEFT_METHODS, type PeftInput } from './export/finetune/peft-config.js';
+export * from './review/index.js';
+export { startStudio, type StudioOptions, type RunningStudio } from './studio/start-studio.js';

@@ -113,7 +113,7 @@ async function metricsOf(texts: string[]): Promise<Record<string, number>> {
     { out: join(dir, 'evaluation') },
   )) as unknown as {
     metrics: {
-      diversity: Record<string, Record<string, number>>;
+      diversity: Record<string, Record<string, number> & { words?: { mean: number } }>;
       embeddings: { vendi: number; nearest_neighbour: { mean: number } } | null;
       pii: { total: number };
     };
@@ -121,6 +121,7 @@ async function metricsOf(texts: string[]): Promise<Record<string, number>> {
   const d = metrics.diversity.text ?? {};
   const e = metrics.embeddings;
   return {
+    mean_words: d.words?.mean ?? Number.NaN,
     distinct_1: d.distinct_1 ?? Number.NaN,
     distinct_2: d.distinct_2 ?? Number.NaN,
     self_bleu: d.self_bleu ?? Number.NaN,

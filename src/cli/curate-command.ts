@@ -22,7 +22,10 @@ export function curateCommand(): Command {
   return new Command('curate')
     .description('filter, deduplicate, judge and weight a finished run or a JSONL file; every record keeps its decision and reasons')
     .argument('<run-dir|file>', 'run directory (its dataset.jsonl) or any JSONL file')
-    .option('-w, --with <curate.yaml>', 'curation config (default: quality, repetition and language rules plus exact and near dedup, tuned to the texts\' lengths)')
+    .option(
+      '-w, --with <curate.yaml>',
+      "curation config (default: quality, repetition and language rules plus exact and near dedup, tuned to the texts' lengths)",
+    )
     .option('--text-field <path>', 'the text field the default curation reads (default text)')
     .option('-o, --out <dir>', 'output directory (default <run-dir>/curated or <file>.curated next to the file)')
     .option('--explain <record-id>', "print one record's path through the stages (its _id, else the file's id field, else its row number)")

@@ -86,8 +86,11 @@ async function hosted(runDir: string, opts: FinetuneCommandOptions, signal: Abor
       else log(`  [${e.event.level}] ${e.event.message}`);
     },
   });
-  if (state.status === 'succeeded') process.stdout.write(`fine-tuned model: ${state.fine_tuned_model}\n`);
-  else process.stdout.write(`job ${state.job_id}: ${state.status}\n`);
+  if (state.status === 'succeeded') {
+    process.stdout.write(`fine-tuned model: ${state.fine_tuned_model}\n`);
+    const engine = opts.baseUrl ? `engine: openai-compatible, base_url: ${opts.baseUrl}` : 'engine: openai';
+    process.stderr.write(`generate with it: models: { tuned: { ${engine}, model: ${state.fine_tuned_model} } }\n`);
+  } else process.stdout.write(`job ${state.job_id}: ${state.status}\n`);
   return EXIT.ok;
 }
 
@@ -104,7 +107,10 @@ async function emit(runDir: string, opts: FinetuneCommandOptions): Promise<numbe
   const names = manifest.formats.map((f) => f.name);
   const format = opts.format ?? PEFT_FORMATS.find((f) => names.includes(f));
   const entry = manifest.formats.find((f) => f.name === format);
-  if (!format || !entry) throw new ExportError(`the export has ${names.join(', ')}; export one of ${PEFT_FORMATS.join(', ')} (synthkit export ${runDir} --format trl-conversational)`);
+  if (!format || !entry)
+    throw new ExportError(
+      `the export has ${names.join(', ')}; export one of ${PEFT_FORMATS.join(', ')} (synthkit export ${runDir} --format trl-conversational)`,
+    );
   const train = entry.splits.find((s) => s.split === 'train');
   if (!train) throw new ExportError(`the ${format} export has no train split`);
   const maxChars = readFileSync(join(exportDir, train.jsonl), 'utf8')
@@ -123,6 +129,10 @@ async function emit(runDir: string, opts: FinetuneCommandOptions): Promise<numbe
   });
   await mkdir(out, { recursive: true });
   for (const [name, text] of Object.entries(result.files)) await writeFileAtomic(join(out, name), text);
-  process.stdout.write(`wrote ${Object.keys(result.files).map((f) => relative(process.cwd(), join(out, f))).join(', ')}\nrun: cd ${relative(process.cwd(), out) || '.'} && ${result.command}\n`);
+  process.stdout.write(
+    `wrote ${Object.keys(result.files)
+      .map((f) => relative(process.cwd(), join(out, f)))
+      .join(', ')}\nrun: cd ${relative(process.cwd(), out) || '.'} && ${result.command}\n`,
+  );
   return EXIT.ok;
 }

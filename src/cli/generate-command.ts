@@ -17,7 +17,10 @@ export function generateCommand(): Command {
     .option('--no-cache', 'do not use the shared cross-run call cache')
     .option('--batch', 'send OpenAI and Anthropic calls through their batch APIs (half price; as generation.mode: batch)')
     .option('--queue <redis-url>', 'run model calls as jobs for `synthkit worker`s on this Redis queue (redis://host:6379)')
-    .option('--top-up <quotas.yaml>', 'after curation, generate more records until every group in the quotas file meets its target share (or max_extra); writes fairness.json')
+    .option(
+      '--top-up <quotas.yaml>',
+      'after curation, generate more records until every group in the quotas file meets its target share (or max_extra); writes fairness.json',
+    )
     .option('-q, --quiet', 'no progress output')
     .action((recipe: string, opts: RunOptions & { out: string; topUp?: string }) =>
       runCommand(async (signal) => {
@@ -49,7 +52,14 @@ export interface RunOptions {
 }
 
 export function runOptions(opts: RunOptions) {
-  return { records: opts.records, localModel: opts.localModel, maxCost: opts.maxCost, cache: opts.cache ? undefined : false, batch: opts.batch, queue: opts.queue };
+  return {
+    records: opts.records,
+    localModel: opts.localModel,
+    maxCost: opts.maxCost,
+    cache: opts.cache ? undefined : false,
+    batch: opts.batch,
+    queue: opts.queue,
+  };
 }
 
 export function positiveInt(value: string): number {

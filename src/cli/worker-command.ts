@@ -6,7 +6,7 @@ import { EXIT, runCommand } from './run-command.js';
 
 export function workerCommand(): Command {
   return new Command('worker')
-    .description('take model calls from a run coordinator (`synthkit generate --queue`) and make them; API keys come from this machine\'s environment')
+    .description("take model calls from a run coordinator (`synthkit generate --queue`) and make them; API keys come from this machine's environment")
     .requiredOption('--queue <redis-url>', 'the Redis queue the coordinator uses (redis://host:6379)')
     .option('--queue-name <name>', 'queue name', DEFAULT_QUEUE_NAME)
     .option('-c, --concurrency <n>', 'calls at once in this worker', positiveInt, 64)
@@ -16,7 +16,8 @@ export function workerCommand(): Command {
       runCommand(async (signal) => {
         let calls = 0;
         let failed = 0;
-        if (!opts.quiet) process.stderr.write(`worker: taking model calls from ${opts.queue} (${opts.queueName}), ${opts.concurrency} at once; Ctrl-C to stop\n`);
+        if (!opts.quiet)
+          process.stderr.write(`worker: taking model calls from ${opts.queue} (${opts.queueName}), ${opts.concurrency} at once; Ctrl-C to stop\n`);
         await runWorker({
           url: opts.queue,
           queueName: opts.queueName,

@@ -166,6 +166,12 @@ export interface ColumnAttributes {
   domains: Record<string, string[]>;
   /** Demographic fields (the bias audit's default groups). */
   personaFields: string[];
+  /**
+   * For a combination whose values constrain each other (a subcategory under its parent), the
+   * tuples that can occur, keyed by the combination's fields joined with NUL. Coverage counts
+   * only these, so impossible pairs never count as gaps.
+   */
+  allowed?: Record<string, string[][]>;
 }
 
 /** A name a column takes besides its own, and what it is, for the clash message. */

@@ -33,5 +33,14 @@ export const subcategoryKind = defineColumnKind({
   },
   sample: ({ column }, { scope, rng }) => ({ value: sampleSubcategory(column, String(scope[column.parent]), rng) }),
   values: (column) => [...new Set(Object.values(column.values).flatMap((spec) => (Array.isArray(spec) ? spec : spec.values)))],
-  attributes: (column) => ({ columns: [{ field: column.name }], combinations: [[column.parent, column.name]] }),
+  attributes: (column) => ({
+    columns: [{ field: column.name }],
+    combinations: [[column.parent, column.name]],
+    // Only each parent value's own children can occur: coverage counts these pairs, not the full product.
+    allowed: {
+      [`${column.parent}\u0000${column.name}`]: Object.entries(column.values).flatMap(([parent, spec]) =>
+        (Array.isArray(spec) ? spec : spec.values).map((child) => [parent, child]),
+      ),
+    },
+  }),
 });

@@ -106,7 +106,15 @@ export async function curateRecords<const R extends StageRegistry = typeof CURAT
     ? await openModels(parsed.models, out, { file: 'curate.sqlite', cache: options.cache, cacheDir: options.cacheDir, localModel: options.localModel })
     : undefined;
   const settings = { models: parsed.models, text_field: parsed.text_field, seed: parsed.seed, stages: stages.map((s) => s.config) };
-  const shared: Omit<StageContext, 'name'> = { config: settings, configDir, out, session, seed: parsed.seed ?? 0, signal: options.signal, onEvent: options.onEvent };
+  const shared: Omit<StageContext, 'name'> = {
+    config: settings,
+    configDir,
+    out,
+    session,
+    seed: parsed.seed ?? 0,
+    signal: options.signal,
+    onEvent: options.onEvent,
+  };
   const stageSummaries: StageSummary[] = [];
   const clusters: Record<string, ClusterReport[]> = {};
   let usage: CurationSummary['models'] = [];

@@ -15,7 +15,10 @@ export interface TextProfile {
 }
 
 export function textProfile(texts: readonly string[]): TextProfile {
-  const counts = texts.map(wordCount).filter((n) => n > 0).sort((a, b) => a - b);
+  const counts = texts
+    .map(wordCount)
+    .filter((n) => n > 0)
+    .sort((a, b) => a - b);
   const medianWords = counts.length ? counts[Math.floor(counts.length / 2)] : 0;
   return { texts: texts.length, medianWords, short: medianWords < SHORT_TEXT_MEDIAN_WORDS };
 }

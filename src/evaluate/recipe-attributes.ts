@@ -39,6 +39,7 @@ export function readRecipeAttributes(input: string): RecipeAttributes | null {
     out.combinations.push(...(found.combinations ?? []));
     Object.assign(out.domains, found.domains);
     out.personaFields.push(...(found.personaFields ?? []));
+    if (found.allowed) out.allowed = { ...out.allowed, ...found.allowed };
   }
   return out;
 }

@@ -9,7 +9,8 @@
  *   union of their fields (a field missing from a record is null there); two lists merge their
  *   element types; an empty list takes its element type from the other lists (STRING if none).
  * - anything that does not merge (a string in one record, an object in another; an empty object
- *   everywhere, which Parquet cannot express as a group) falls back to STRING holding JSON text,
+ *   everywhere, which Parquet cannot express as a group; objects with more than MAX_STRUCT_FIELDS
+ *   distinct keys, which are maps keyed by data rather than records) falls back to STRING holding JSON text,
  *   at whatever depth it happens, and its dotted path is listed in the key-value metadata under
  *   `synthkit.json_columns`, exactly as the flat writer does.
  * Every node is OPTIONAL, so nulls are legal everywhere; struct fields keep first-seen order, so
@@ -31,6 +32,9 @@ export type NestedType =
   | { kind: 'json' }
   | { kind: 'list'; element: NestedType }
   | { kind: 'struct'; fields: Map<string, NestedType> };
+
+/** Above this many distinct keys an object column is stored as JSON text rather than a struct. */
+export const MAX_STRUCT_FIELDS = 256;
 
 const NULL: NestedType = { kind: 'null' };
 const JSON_TEXT: NestedType = { kind: 'json' };
@@ -79,7 +83,8 @@ function settle(type: NestedType): NestedType {
   if (type.kind === 'null') return { kind: 'string' };
   if (type.kind === 'list') return { kind: 'list', element: settle(type.element) };
   if (type.kind === 'struct') {
-    if (type.fields.size === 0) return JSON_TEXT;
+    // No fields cannot be a Parquet group; hundreds of keys are a map keyed by data (ids), not a record shape.
+    if (type.fields.size === 0 || type.fields.size > MAX_STRUCT_FIELDS) return JSON_TEXT;
     return { kind: 'struct', fields: new Map([...type.fields].map(([k, t]) => [k, settle(t)])) };
   }
   return type;

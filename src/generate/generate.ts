@@ -193,7 +193,9 @@ async function runPlan(given: Plan, store: RunStore, overrides: Overrides, optio
     if (maxCost !== undefined) {
       const unpriced = [...usedModels].filter((name) => recipe.models[name].engine !== 'local' && !prices.has(name));
       if (unpriced.length) {
-        throw new RunDirError(`max_cost needs a price for ${unpriced.map((n) => `'${n}'`).join(', ')}: set models.<name>.price { input_per_million, output_per_million } (no bundled price matched)`);
+        throw new RunDirError(
+          `max_cost needs a price for ${unpriced.map((n) => `'${n}'`).join(', ')}: set models.<name>.price { input_per_million, output_per_million } (no bundled price matched)`,
+        );
       }
       runner.setBudget({ maxCost, maxOutputTokens: (model) => recipe.models[model]?.max_tokens ?? BUDGET_DEFAULT_MAX_TOKENS });
     }
@@ -202,7 +204,8 @@ async function runPlan(given: Plan, store: RunStore, overrides: Overrides, optio
     const target = recipe.records;
     const untilValid = recipe.generation?.until_valid ?? false;
     const maxRecords = untilValid ? (recipe.generation?.max_records ?? target * 3) : target;
-    const concurrency = recipe.generation?.concurrency ?? (modes.batched.size ? (recipe.generation?.batch_size ?? 1000) : defaultConcurrency(recipe, usedModels));
+    const concurrency =
+      recipe.generation?.concurrency ?? (modes.batched.size ? (recipe.generation?.batch_size ?? 1000) : defaultConcurrency(recipe, usedModels));
     const maxRepairs = recipe.generation?.max_repairs ?? DEFAULT_MAX_REPAIRS;
 
     const progress = initialProgress(store, done, target, runner);

@@ -66,7 +66,13 @@ export class ErrorRateMonitor {
     this.failed += bit;
     this.next = (this.next + 1) % this.window;
     if (!this.tripped && this.count === this.window && this.failed / this.window > this.threshold) {
-      this.tripped = new ErrorRateExceededError(this.failed, this.window, this.threshold, this.lastError, this.options.resumeHint ?? 'synthkit resume <run-dir>');
+      this.tripped = new ErrorRateExceededError(
+        this.failed,
+        this.window,
+        this.threshold,
+        this.lastError,
+        this.options.resumeHint ?? 'synthkit resume <run-dir>',
+      );
     }
   }
 }

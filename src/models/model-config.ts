@@ -48,9 +48,7 @@ export const localModelSchema = z
     context_size: z.number().int().min(128).optional(),
     gpu: z.boolean().optional(),
     /** LoRA adapters (GGUF) applied on top of the model; scale defaults to 1, and 0 turns an adapter off. */
-    lora: z
-      .array(z.object({ path: z.string().min(1), scale: z.number().min(-100).max(100).optional() }).strict())
-      .optional(),
+    lora: z.array(z.object({ path: z.string().min(1), scale: z.number().min(-100).max(100).optional() }).strict()).optional(),
   })
   .strict();
 

@@ -108,14 +108,16 @@ export function runProvenance(runDir: string, generated: number): CardProvenance
     })),
     columns: ((recipe.columns ?? []) as { name: string; kind: string }[]).map((c) => ({ name: c.name, kind: c.kind })),
     generated,
-    curation: curation?.stages?.map((s: { name: string; stage: string; kept: number; dropped: number; flagged: number; reasons: { reason: string; count: number }[] }) => ({
-      stage: s.name,
-      kind: s.stage,
-      kept: s.kept,
-      dropped: s.dropped,
-      flagged: s.flagged,
-      reasons: s.reasons.map((r) => ({ reason: r.reason, count: r.count })),
-    })),
+    curation: curation?.stages?.map(
+      (s: { name: string; stage: string; kept: number; dropped: number; flagged: number; reasons: { reason: string; count: number }[] }) => ({
+        stage: s.name,
+        kind: s.stage,
+        kept: s.kept,
+        dropped: s.dropped,
+        flagged: s.flagged,
+        reasons: s.reasons.map((r) => ({ reason: r.reason, count: r.count })),
+      }),
+    ),
     evaluation: summary?.evaluation ? { failedThresholds: summary.evaluation.failedThresholds ?? [], files: [] } : undefined,
   };
 }
@@ -127,7 +129,9 @@ function configOf(runDir: string, options: ExportRunOptions): { config: ExportCo
   const recipe = existsSync(recipeFile) ? JSON.parse(readFileSync(recipeFile, 'utf8')) : {};
   if (recipe.export) return { config: parseExportConfigObject(recipe.export, recipeFile, ['export']), baseDir: process.cwd() };
   if (options.formats?.length === 1 && options.formats[0] === 'raw') return { config: { formats: ['raw'] }, baseDir: process.cwd() };
-  throw new ExportError(`${runDir}: give an export config (--with export.yaml) or add an export: section to the recipe; it names the formats and which fields are the user and assistant turns`);
+  throw new ExportError(
+    `${runDir}: give an export config (--with export.yaml) or add an export: section to the recipe; it names the formats and which fields are the user and assistant turns`,
+  );
 }
 
 export async function exportRun(runDir: string, options: ExportRunOptions = {}): Promise<ExportManifest> {

@@ -20,9 +20,11 @@ interface JointLike {
 
 export function quotasFromJoint(recipe: Recipe, columnName: string): QuotaSpec {
   const column = (recipe.columns as JointLike[]).find((c) => c.name === columnName);
-  if (!column || column.kind !== 'joint' || !column.dimensions) {
+  if (column?.kind !== 'joint' || !column.dimensions) {
     const joints = (recipe.columns as JointLike[]).filter((c) => c.kind === 'joint').map((c) => c.name);
-    throw new QuotaError(`quotas: '${columnName}' is not a joint column of the recipe; ${joints.length ? `joint columns: ${joints.join(', ')}` : 'the recipe has none; give columns and target instead'}`);
+    throw new QuotaError(
+      `quotas: '${columnName}' is not a joint column of the recipe; ${joints.length ? `joint columns: ${joints.join(', ')}` : 'the recipe has none; give columns and target instead'}`,
+    );
   }
   const dims = Object.entries(column.dimensions).map(([dim, spec]) => {
     const resolved = spec === 'builtin' ? { values: [...DIVERSITY_DIMENSIONS[dim as DiversityDimension].values] } : spec;
@@ -33,7 +35,9 @@ export function quotasFromJoint(recipe: Recipe, columnName: string): QuotaSpec {
   let cells: { key: string[]; share: number }[] = [{ key: [], share: 1 }];
   for (const d of dims) {
     const total = d.weights.reduce((a, b) => a + b, 0);
-    cells = cells.flatMap((c) => d.values.map((v, i) => ({ key: [...c.key, v], share: column.mode === 'independent' ? c.share * (d.weights[i] / total) : c.share })));
+    cells = cells.flatMap((c) =>
+      d.values.map((v, i) => ({ key: [...c.key, v], share: column.mode === 'independent' ? c.share * (d.weights[i] / total) : c.share })),
+    );
   }
   return { columns, target: Object.fromEntries(cells.map((c) => [c.key.join('|'), c.share])) };
 }

@@ -49,7 +49,13 @@ export function mixDatasets(real: MixInput, synthetic: MixInput, options: MixOpt
   const rng = createRng(options.seed ?? 0);
   const pick = <T>(items: readonly T[], n: number) => shuffle([...items], rng).slice(0, n);
   const realRows = pick(real.records, total - nSynthetic).map((r) =>
-    withLineage(r, { origin: 'real', generation: 0, ancestors: [], source: real.source, ...(r._id === undefined ? {} : { source_id: r._id as string | number }) }),
+    withLineage(r, {
+      origin: 'real',
+      generation: 0,
+      ancestors: [],
+      source: real.source,
+      ...(r._id === undefined ? {} : { source_id: r._id as string | number }),
+    }),
   );
   const synthRows = pick(synthetic.records, nSynthetic).map((r) => withLineage(r, syntheticLineage(r, synthetic.source, options.model)));
   return shuffle([...realRows, ...synthRows], rng);

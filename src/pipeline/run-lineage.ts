@@ -27,7 +27,7 @@ export async function writeRunLineage(plan: Plan, dir: string): Promise<RunLinea
   const used = new Set(plan.columns.flatMap((p) => plan.kinds.modelsOf(p.column)));
   const generator = [...used].sort().map((name) => {
     const config = plan.recipe.models[name] as { engine: string; model?: string; path?: string };
-    return { name, engine: config.engine, ...(config.model ?? config.path ? { model: config.model ?? config.path } : {}) };
+    return { name, engine: config.engine, ...((config.model ?? config.path) ? { model: config.model ?? config.path } : {}) };
   });
   // Few-shot files per column: the examples a record was shown are its possible ancestors.
   const examples = new Map<string, Record<string, unknown>[]>();

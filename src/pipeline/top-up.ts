@@ -141,7 +141,9 @@ export function loadQuotaFile(file: string): TopUpOptions {
   const parsed = quotaFileSchema.safeParse(raw);
   if (!parsed.success) throw new QuotaError(`quotas file ${file} is not valid:\n${z.prettifyError(parsed.error)}`);
   const { joint, columns, target, max_extra, max_rounds } = parsed.data;
-  if ((joint === undefined) === (columns === undefined)) throw new QuotaError(`quotas file ${file}: give either joint (a joint column of the recipe) or columns (group fields, with an optional target)`);
-  if (joint !== undefined && target !== undefined) throw new QuotaError(`quotas file ${file}: target comes from the joint column '${joint}'; remove target, or name columns instead of joint`);
+  if ((joint === undefined) === (columns === undefined))
+    throw new QuotaError(`quotas file ${file}: give either joint (a joint column of the recipe) or columns (group fields, with an optional target)`);
+  if (joint !== undefined && target !== undefined)
+    throw new QuotaError(`quotas file ${file}: target comes from the joint column '${joint}'; remove target, or name columns instead of joint`);
   return { quotas: joint !== undefined ? { joint } : { columns: columns!, target }, maxExtra: max_extra, maxRounds: max_rounds };
 }

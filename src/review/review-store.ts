@@ -40,7 +40,8 @@ export class ReviewStore {
       this.db = runDirOrDb;
       this.ownsDb = false;
     }
-    this.db.exec(REVIEW_DECISIONS_SQL);
+    // A read-only connection (export reads decisions) cannot create tables; it only reads them.
+    if (!this.db.readonly) this.db.exec(REVIEW_DECISIONS_SQL);
   }
 
   /** The record's current review version (0 before any decision). */

@@ -93,8 +93,8 @@ export class DatasetIndex {
     if (this.nextId < 2000 && records.some((r) => columnsOf(r).some((c) => !this.columnIndex.has(c)))) return false;
     this.insert(records);
     this.signature = signature;
-    // New rows need PII counts: scan again once the running scan (if any) has finished.
-    if (this.piiScan) this.piiScan = this.piiScan.then(() => this.scanNewPii());
+    // New rows get their PII counts when shown, or when a query asks about PII (requestPiiScan):
+    // scanning every record a generation commits would slow the generation being watched.
     return true;
   }
 
@@ -125,30 +125,37 @@ export class DatasetIndex {
     return this.piiScan;
   }
 
+  /** Starts a scan of rows without PII counts unless one is running. */
+  private requestPiiScan(): void {
+    if (this.piiScanning) return;
+    this.piiScanning = true;
+    this.piiScan = (this.piiScan ?? Promise.resolve()).then(() => this.scanNewPii()).finally(() => (this.piiScanning = false));
+  }
+
+  private piiScanning = false;
+
   private async scanNewPii(sliceMs = 15): Promise<void> {
-    {
-      const read = this.db.prepare<[number, number], { id: number; data: string }>('SELECT id, data FROM rows WHERE id >= ? AND pii IS NULL ORDER BY id LIMIT ?');
-      const set = this.db.prepare('UPDATE rows SET pii = ? WHERE id = ?');
-      let next = 0;
-      for (;;) {
-        if (!this.db.open) return;
-        const started = performance.now();
-        let batch = read.all(next, 200);
-        if (batch.length === 0) return;
-        while (batch.length && performance.now() - started < sliceMs) {
-          this.db.transaction(() => {
-            for (const r of batch) {
-              let pii = 0;
-              for (const s of textOf(JSON.parse(r.data))) pii += scanPiiText(s).length;
-              set.run(pii, r.id);
-              next = r.id + 1;
-              this.piiDone++;
-            }
-          })();
-          batch = read.all(next, 200);
-        }
-        await new Promise((resolve) => setImmediate(resolve));
+    const read = this.db.prepare<[number, number], { id: number; data: string }>('SELECT id, data FROM rows WHERE id >= ? AND pii IS NULL ORDER BY id LIMIT ?');
+    const set = this.db.prepare('UPDATE rows SET pii = ? WHERE id = ?');
+    let next = 0;
+    for (;;) {
+      if (!this.db.open) return;
+      const started = performance.now();
+      let batch = read.all(next, 200);
+      if (batch.length === 0) return;
+      while (batch.length && performance.now() - started < sliceMs) {
+        this.db.transaction(() => {
+          for (const r of batch) {
+            let pii = 0;
+            for (const s of textOf(JSON.parse(r.data))) pii += scanPiiText(s).length;
+            set.run(pii, r.id);
+            next = r.id + 1;
+            this.piiDone++;
+          }
+        })();
+        batch = read.all(next, 200);
       }
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
@@ -210,7 +217,9 @@ export class DatasetIndex {
       .map((r) => r.id);
     const byId = new Map(
       this.db
-        .prepare<unknown[], { id: number; rid: number; data: string; pii: number | null }>(`SELECT id, rid, data, pii FROM rows WHERE id IN (${ids.map(() => '?').join(',')})`)
+        .prepare<unknown[], { id: number; rid: number; data: string; pii: number | null }>(
+          `SELECT id, rid, data, pii FROM rows WHERE id IN (${ids.map(() => '?').join(',')})`,
+        )
         .all(...ids)
         .map((r) => [r.id, r]),
     );
@@ -250,7 +259,10 @@ export class DatasetIndex {
 
   /** A materialized column where the field has one, else json_extract over the record. */
   private expr(field: string): string {
-    if (field === PII_FIELD) return 'pii';
+    if (field === PII_FIELD) {
+      if (this.piiDone < this.nextId) this.requestPiiScan();
+      return 'pii';
+    }
     const i = this.columnIndex.get(field);
     return i === undefined ? jsonExpr(field) : `c${i}`;
   }

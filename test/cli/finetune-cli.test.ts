@@ -15,7 +15,9 @@ afterAll(() => server.close());
 
 async function exported() {
   const run = makeRun({ records: qaRecords(16) });
-  await exportRun(run, { config: { formats: ['trl-conversational', 'openai-chat'], mapping: { user: 'question', assistant: 'answer' }, split: { counts: { validation: 4 } } } });
+  await exportRun(run, {
+    config: { formats: ['trl-conversational', 'openai-chat'], mapping: { user: 'question', assistant: 'answer' }, split: { counts: { validation: 4 } } },
+  });
   return run;
 }
 
@@ -42,7 +44,20 @@ describe('synthkit finetune (CLI)', () => {
   it('--provider openai runs the job on an OpenAI-compatible server and prints the fine-tuned model id', async () => {
     const run = await exported();
     const r = await runCli(
-      ['finetune', run, '--provider', 'openai', '--model', 'gpt-4o-mini-2024-07-18', '--base-url', server.url, '--poll-seconds', '0.01', '--api-key-env', 'FT_KEY'],
+      [
+        'finetune',
+        run,
+        '--provider',
+        'openai',
+        '--model',
+        'gpt-4o-mini-2024-07-18',
+        '--base-url',
+        server.url,
+        '--poll-seconds',
+        '0.01',
+        '--api-key-env',
+        'FT_KEY',
+      ],
       { FT_KEY: 'cli-key' },
     );
     expect(r.code).toBe(0);

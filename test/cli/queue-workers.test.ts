@@ -3,10 +3,10 @@
  * taking model calls from Redis (BullMQ). Needs Debian's redis-server (.ci/run installs it).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { generateRecords, resumeRecords } from '../../src/generate/generate.js';
+import { generateRecords } from '../../src/generate/generate.js';
 import { startMockLlmServer, type MockLlmServer } from '../support/mock-llm-server.js';
 import { hasRedis, startRedis, type TestRedis } from '../support/redis-server.js';
 import { startCli } from '../support/run-cli.js';

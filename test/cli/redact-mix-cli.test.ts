@@ -28,8 +28,23 @@ describe('synthkit redact, mix and drift', () => {
     expect(bad.stderr).toMatch(/--min-confidence must be a number from 0 to 1/);
 
     const mixed = join(dir, 'mixed.jsonl');
-    execFileSync(process.execPath, [BIN, 'mix', '--real', file, '--synthetic', join(dir, 'feedback.redacted', 'redacted.jsonl'), '--ratio', '0.5', '-o', mixed]);
-    const lineages = readFileSync(mixed, 'utf8').trim().split('\n').map((l) => JSON.parse(l)._lineage.origin).sort();
+    execFileSync(process.execPath, [
+      BIN,
+      'mix',
+      '--real',
+      file,
+      '--synthetic',
+      join(dir, 'feedback.redacted', 'redacted.jsonl'),
+      '--ratio',
+      '0.5',
+      '-o',
+      mixed,
+    ]);
+    const lineages = readFileSync(mixed, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l)._lineage.origin)
+      .sort();
     expect(lineages).toEqual(['real', 'real', 'synthetic', 'synthetic']);
 
     const drift = spawnSync(process.execPath, [BIN, 'drift', file, mixed], { encoding: 'utf8' });

@@ -39,7 +39,10 @@ describe('default curation adapts to the texts', () => {
 
   it('still drops garbage and other languages in short texts', async () => {
     const set = plantedSet('short', { clean: 60, planted: 0, seed: 8 });
-    const records = [...set.texts, 'asdf qwer zxcv uiop hjkl', 'La aplicación no funciona bien desde ayer y nadie responde a mis mensajes.'].map((text, i) => ({ id: i, text }));
+    const records = [...set.texts, 'asdf qwer zxcv uiop hjkl', 'La aplicación no funciona bien desde ayer y nadie responde a mis mensajes.'].map((text, i) => ({
+      id: i,
+      text,
+    }));
     const { records: out } = await curateRecords(records, defaultCurateConfig('text'), { out: join(dir, 'garbage') });
     expect(out.at(-2)?.decision).toBe('dropped');
     expect(out.at(-1)?.decision).toBe('dropped'); // by the English stop-word floor before the language stage

@@ -11,8 +11,14 @@ describe('fairness section', () => {
       ...Array.from({ length: 30 }, (_, i) => ({ _id: `a${i}`, text: `older resident note ${i}`, who: { age: '65+', gender: 'f' } })),
       ...Array.from({ length: 10 }, (_, i) => ({ _id: `b${i}`, text: `younger resident note ${i}`, who: { age: '18-29', gender: 'f' } })),
     ];
-    const { metrics } = await evaluate(records, { columns: ['text'], fairness: { columns: ['who.age', 'who.gender'], target: { '65+|f': 1, '18-29|f': 1 } } }, { out });
-    const fairness = (metrics as unknown as { fairness: { met: boolean; groups: { group: string; achieved: number; shortfall: number }[]; test: { pValue: number } } }).fairness;
+    const { metrics } = await evaluate(
+      records,
+      { columns: ['text'], fairness: { columns: ['who.age', 'who.gender'], target: { '65+|f': 1, '18-29|f': 1 } } },
+      { out },
+    );
+    const fairness = (
+      metrics as unknown as { fairness: { met: boolean; groups: { group: string; achieved: number; shortfall: number }[]; test: { pValue: number } } }
+    ).fairness;
     expect(fairness.met).toBe(false);
     expect(fairness.groups.map((g) => [g.group, g.achieved, g.shortfall])).toEqual([
       ['65+|f', 30, 0],

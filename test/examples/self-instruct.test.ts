@@ -11,7 +11,13 @@ describe('examples/self-instruct.yaml', () => {
   it('runs on the tiny model: seed tasks -> instructions -> responses -> filters -> Alpaca and TRL files with a card', async () => {
     const out = join(tempDir(), 'run');
     const summary = await generate(join(ROOT, 'examples/self-instruct.yaml'), { out, records: 6, localModel: STORIES_MODEL, cacheDir: tempDir() });
-    expect(summary.curation?.stages.map((s) => s.name)).toEqual(['instruction_length', 'unsupported_media', 'starts_with_text', 'response_length', 'near_dedup']);
+    expect(summary.curation?.stages.map((s) => s.name)).toEqual([
+      'instruction_length',
+      'unsupported_media',
+      'starts_with_text',
+      'response_length',
+      'near_dedup',
+    ]);
     const manifest = summary.export!;
     expect(manifest.records).toBe(6);
     // Every record either went in or was left out for a counted reason.

@@ -10,7 +10,16 @@ const read = async (buf: Uint8Array) => {
 
 describe('nested Parquet', () => {
   const rows = [
-    { id: 1, messages: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'yo' }], persona: { age: 30, tags: ['a'] }, score: 2, mixed: 'x' },
+    {
+      id: 1,
+      messages: [
+        { role: 'user', content: 'hi' },
+        { role: 'assistant', content: 'yo' },
+      ],
+      persona: { age: 30, tags: ['a'] },
+      score: 2,
+      mixed: 'x',
+    },
     { id: 2, messages: [], persona: null, score: 2.5, mixed: { k: 1 } },
     { id: 3, messages: null, persona: { age: 41, tags: [], city: 'Lyon' }, score: null, mixed: null },
   ];
@@ -39,5 +48,15 @@ describe('nested Parquet', () => {
 
   it('is deterministic: the same rows give the same bytes', () => {
     expect(Buffer.from(nestedParquetBuffer(rows)).equals(Buffer.from(nestedParquetBuffer(structuredClone(rows))))).toBe(true);
+  });
+});
+
+describe('nested Parquet limits', () => {
+  it('stores an object keyed by data (hundreds of distinct keys) as JSON text, not a struct of hundreds of columns', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => ({ counts: { [`id${i}`]: i } }));
+    const buf = nestedParquetBuffer(rows);
+    const file = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
+    const back = await parquetReadObjects({ file });
+    expect(back[5].counts).toBe('{"id5":5}');
   });
 });

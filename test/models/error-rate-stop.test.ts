@@ -44,7 +44,10 @@ describe('early stop on a high error rate', () => {
     const recipe = {
       records: 40,
       models: { m: { engine: 'openai-compatible' as const, model: 'x', base_url: 'http://127.0.0.1:9/v1' } },
-      columns: [{ name: 'topic', kind: 'category' as const, values: ['a', 'b'] }, { name: 'text', kind: 'llm-text' as const, model: 'm', prompt: 'Say {{ topic }}' }],
+      columns: [
+        { name: 'topic', kind: 'category' as const, values: ['a', 'b'] },
+        { name: 'text', kind: 'llm-text' as const, model: 'm', prompt: 'Say {{ topic }}' },
+      ],
       generation: { stop_window: 8, stop_error_rate: 0.5, concurrency: 2 },
       cache: false,
     };

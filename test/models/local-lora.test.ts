@@ -36,9 +36,9 @@ describe('local model with LoRA adapters', () => {
   }, 30_000);
 
   it('names the model field when an adapter file is missing', async () => {
-    await expect(createLocalEngine({ modelPath: STORIES_MODEL, threads: 1, label: 'writer', lora: [{ path: join(dir, 'nope.gguf') }], cacheDir: dir })).rejects.toThrow(
-      /LoRA adapter not found: .*nope.gguf \(models.writer.lora\[0\].path\)/,
-    );
+    await expect(
+      createLocalEngine({ modelPath: STORIES_MODEL, threads: 1, label: 'writer', lora: [{ path: join(dir, 'nope.gguf') }], cacheDir: dir }),
+    ).rejects.toThrow(/LoRA adapter not found: .*nope.gguf \(models.writer.lora\[0\].path\)/);
   });
 
   it('is part of the local model config', () => {

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { measureQuotas } from '../../src/evaluate/metrics/fairness-quotas.js';
 import { chiSquareGoodnessOfFit } from '../../src/evaluate/metrics/chi-square.js';
 import { createMockEngine } from '../../src/models/mock-engine.js';
-import { generateWithTopUp } from '../../src/pipeline/top-up.js';
+import { quotasFromJoint } from '../../src/pipeline/joint-quotas.js';
+import { generateWithTopUp, loadQuotaFile } from '../../src/pipeline/top-up.js';
+import { writeFileSync } from 'node:fs';
 
 /** Half the replies about group "f" are one word, so a min_words curation drops them. */
 function biasedEngine() {
@@ -75,5 +77,42 @@ describe('generateWithTopUp', () => {
     expect(result.stopped).toBe('cap');
     expect(result.after.met).toBe(false);
     expect(result.pipeline.records).toBe(22);
+  });
+});
+
+describe('quotas from the recipe', () => {
+  it('takes a joint column: stratified gives equal shares over the whole cross product', () => {
+    const r = {
+      ...recipe,
+      columns: [
+        { name: 'who', kind: 'joint', dimensions: { gender: { values: ['f', 'm'] }, age: { values: ['young', 'old'], weights: [3, 1] } }, mode: 'independent' },
+      ],
+    };
+    const independent = quotasFromJoint(r as never, 'who');
+    expect(independent.columns).toEqual(['who.gender', 'who.age']);
+    expect(independent.target).toEqual({ 'f|young': 0.375, 'f|old': 0.125, 'm|young': 0.375, 'm|old': 0.125 });
+    const stratified = quotasFromJoint({ ...r, columns: [{ ...r.columns[0], mode: 'stratified' }] } as never, 'who');
+    expect(Object.values(stratified.target!)).toEqual([1, 1, 1, 1]);
+    expect(() => quotasFromJoint(r as never, 'text')).toThrow(/'text' is not a joint column of the recipe; joint columns: who/);
+  });
+
+  it('reads a quotas file and says what is wrong with a bad one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quotas-'));
+    const file = join(dir, 'quotas.yaml');
+    writeFileSync(file, 'joint: who\nmax_extra: 10\n');
+    expect(loadQuotaFile(file)).toEqual({ quotas: { joint: 'who' }, maxExtra: 10, maxRounds: undefined });
+    writeFileSync(file, 'columns: [who.gender]\ntarget: { f: 2, m: 1 }\n');
+    expect(loadQuotaFile(file).quotas).toEqual({ columns: ['who.gender'], target: { f: 2, m: 1 } });
+    writeFileSync(file, 'max_extra: 3\n');
+    expect(() => loadQuotaFile(file)).toThrow(/give either joint .* or columns/);
+    writeFileSync(file, 'columns: [who.gender]\nmax_extra: -1\n');
+    expect(() => loadQuotaFile(file)).toThrow(/max_extra/);
+  });
+
+  it('tops up to the joint column’s own balance', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'top-up-'));
+    const result = await generateWithTopUp(recipe, { out, engines: { writer: biasedEngine() }, cache: false }, { quotas: { joint: 'who' }, maxExtra: 40 });
+    expect(result.after.met).toBe(true);
+    expect(result.after.groups.map((g) => g.group)).toEqual(['f', 'm']);
   });
 });

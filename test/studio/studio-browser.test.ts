@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { generateRecords } from '../../src/generate/generate.js';
+import { readRunForExport } from '../../src/pipeline/export-run.js';
 import { createMockEngine } from '../../src/models/mock-engine.js';
 import { startStudio, type RunningStudio } from '../../src/studio/start-studio.js';
 import { HOSTILE_TEXTS, makeStudioRun } from '../support/studio-run.js';
@@ -164,6 +165,11 @@ describe.skipIf(!existsSync(CHROMIUM))('synthkit studio in Chromium', () => {
     expect(byId.get(edited)?._review?.edited).toBe(true);
     expect(byId.get(labelled)?.label).toBe('waiting');
     expect(byId.get(undoneIdx)?._review?.status).toBe('rejected');
+    // `synthkit export` reads the run the same way: every decision shows there too.
+    const exported = new Map((await readRunForExport(reviewDir)).map((r) => [r._id as number, r as Record<string, unknown> & { _review?: { status: string } }]));
+    for (const [idx, status] of decided) expect(exported.get(idx)?._review?.status).toBe(status);
+    expect(exported.get(edited)?.text).toBe('A calm, edited complaint about access.');
+    expect(exported.get(labelled)?.label).toBe('waiting');
     const kept = readFileSync(join(reviewDir, 'reviewed', 'reviewed.jsonl'), 'utf8').trim().split('\n');
     expect(kept).toHaveLength(40 - [...decided.values()].filter((s) => s === 'rejected').length);
 

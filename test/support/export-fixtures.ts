@@ -15,15 +15,19 @@ export interface FixtureRun {
 
 export function makeRun(fixture: FixtureRun, dir = tempDir('synthkit-export-')): string {
   const store = new RunStore(dir);
-  fixture.records.forEach((data, idx) => store.queueRecord({ idx, data, valid: true, errors: [] }));
+  for (const [idx, data] of fixture.records.entries()) store.queueRecord({ idx, data, valid: true, errors: [] });
   store.close();
   writeFileSync(
     join(dir, 'recipe.json'),
-    JSON.stringify(fixture.recipe ?? { name: 'fixture', seed: 7, records: fixture.records.length, models: {}, columns: [{ name: 'question', kind: 'expression' }] }),
+    JSON.stringify(
+      fixture.recipe ?? { name: 'fixture', seed: 7, records: fixture.records.length, models: {}, columns: [{ name: 'question', kind: 'expression' }] },
+    ),
   );
   if (fixture.curation) {
     mkdirSync(join(dir, 'curated'), { recursive: true });
-    const lines = fixture.records.map((data, idx) => JSON.stringify({ ...data, _id: idx, _decision: 'kept', _reasons: [], _signals: {}, ...fixture.curation![idx] }));
+    const lines = fixture.records.map((data, idx) =>
+      JSON.stringify({ ...data, _id: idx, _decision: 'kept', _reasons: [], _signals: {}, ...fixture.curation![idx] }),
+    );
     writeFileSync(join(dir, 'curated', 'all.jsonl'), `${lines.join('\n')}\n`);
   }
   if (fixture.review) {

@@ -79,9 +79,16 @@ export async function startMockBatchServer(): Promise<MockBatchServer> {
       }
       if (req.method === 'POST' && path === '/v1/batches') {
         const { input_file_id } = JSON.parse(body.toString());
-        const lines = (files.get(input_file_id) ?? '').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+        const lines = (files.get(input_file_id) ?? '')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l));
         const id = `batch_${++seq}`;
-        create(id, 'openai', lines.map((l) => ({ custom_id: l.custom_id, body: l.body })));
+        create(
+          id,
+          'openai',
+          lines.map((l) => ({ custom_id: l.custom_id, body: l.body })),
+        );
         return json(200, { id, object: 'batch', status: 'validating' });
       }
       let m = path.match(/^\/v1\/batches\/([^/]+)$/);
@@ -106,7 +113,11 @@ export async function startMockBatchServer(): Promise<MockBatchServer> {
       if (req.method === 'POST' && path === '/v1/messages/batches') {
         const { requests } = JSON.parse(body.toString());
         const id = `msgbatch_${++seq}`;
-        create(id, 'anthropic', requests.map((r: any) => ({ custom_id: r.custom_id, body: r.params })));
+        create(
+          id,
+          'anthropic',
+          requests.map((r: any) => ({ custom_id: r.custom_id, body: r.params })),
+        );
         return json(200, { id, type: 'message_batch', processing_status: 'in_progress' });
       }
       m = path.match(/^\/v1\/messages\/batches\/([^/]+)$/);
@@ -159,14 +170,25 @@ export async function startMockBatchServer(): Promise<MockBatchServer> {
     fates(s).forEach((fate, i) => {
       const { custom_id, body } = s.requests[i];
       if (fate === 'expire' || fate === 'cancel') {
-        errors.push(JSON.stringify({ id: `r${i}`, custom_id, response: null, error: { code: fate === 'expire' ? 'batch_expired' : 'batch_cancelled', message: 'not run' } }));
+        errors.push(
+          JSON.stringify({
+            id: `r${i}`,
+            custom_id,
+            response: null,
+            error: { code: fate === 'expire' ? 'batch_expired' : 'batch_cancelled', message: 'not run' },
+          }),
+        );
       } else if (fate === 'serverError') {
         errors.push(JSON.stringify({ id: `r${i}`, custom_id, response: { status_code: 500, body: { error: { message: 'server error' } } }, error: null }));
       } else if (fate === 'refuse') {
         errors.push(JSON.stringify({ id: `r${i}`, custom_id, response: { status_code: 400, body: { error: { message: 'invalid request' } } }, error: null }));
       } else if (fate === 'malformed') output.push(`{"custom_id": "${custom_id}", "response": {garbled`);
-      else if (fate === 'badBody') output.push(JSON.stringify({ id: `r${i}`, custom_id, response: { status_code: 200, body: { object: 'chat.completion' } }, error: null }));
-      else output.push(JSON.stringify({ id: `r${i}`, custom_id, response: { status_code: 200, request_id: `req${i}`, body: openAICompletion(body) }, error: null }));
+      else if (fate === 'badBody')
+        output.push(JSON.stringify({ id: `r${i}`, custom_id, response: { status_code: 200, body: { object: 'chat.completion' } }, error: null }));
+      else
+        output.push(
+          JSON.stringify({ id: `r${i}`, custom_id, response: { status_code: 200, request_id: `req${i}`, body: openAICompletion(body) }, error: null }),
+        );
     });
     return { output: output.join('\n'), errors: errors.join('\n') };
   }

@@ -54,7 +54,10 @@ function validLine(line: string, method: string): boolean {
   try {
     const row = JSON.parse(line);
     if (method === 'dpo') return Array.isArray(row.input?.messages) && Array.isArray(row.preferred_output) && Array.isArray(row.non_preferred_output);
-    return Array.isArray(row.messages) && row.messages.every((m: { role?: unknown; content?: unknown }) => typeof m.role === 'string' && typeof m.content === 'string');
+    return (
+      Array.isArray(row.messages) &&
+      row.messages.every((m: { role?: unknown; content?: unknown }) => typeof m.role === 'string' && typeof m.content === 'string')
+    );
   } catch {
     return false;
   }
@@ -74,7 +77,8 @@ export async function startMockFinetuneServer(apiKey = 'test-key'): Promise<Mock
     requests: [],
     close: () => new Promise((r) => server.close(() => r())),
   };
-  const emit = (job: Job, message: string, level = 'info') => events.get(job.id)!.push({ object: 'fine_tuning.job.event', id: nextId('ftevent'), created_at: seq, level, message, type: 'message', data: null });
+  const emit = (job: Job, message: string, level = 'info') =>
+    events.get(job.id)!.push({ object: 'fine_tuning.job.event', id: nextId('ftevent'), created_at: seq, level, message, type: 'message', data: null });
 
   const advance = (job: Job) => {
     if (['succeeded', 'failed', 'cancelled'].includes(job.status)) return;
@@ -83,10 +87,17 @@ export async function startMockFinetuneServer(apiKey = 'test-key'): Promise<Mock
     if (job.status === 'validating_files') {
       const file = state.files.get(job.training_file)!;
       const method = (job.method as { type: string }).type;
-      const bad = file.content.split('\n').filter((l) => l.trim()).findIndex((l) => !validLine(l, method));
+      const bad = file.content
+        .split('\n')
+        .filter((l) => l.trim())
+        .findIndex((l) => !validLine(l, method));
       if (bad >= 0) {
         job.status = 'failed';
-        job.error = { code: 'invalid_training_file', message: `The job failed due to an invalid training file. Line ${bad + 1} is not in the ${method} format.`, param: 'training_file' };
+        job.error = {
+          code: 'invalid_training_file',
+          message: `The job failed due to an invalid training file. Line ${bad + 1} is not in the ${method} format.`,
+          param: 'training_file',
+        };
         emit(job, job.error.message, 'error');
         return;
       }
@@ -126,7 +137,8 @@ export async function startMockFinetuneServer(apiKey = 'test-key'): Promise<Mock
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(value));
     };
-    const error = (status: number, message: string, param: string | null = null) => send(status, { error: { message, type: 'invalid_request_error', param, code: null } });
+    const error = (status: number, message: string, param: string | null = null) =>
+      send(status, { error: { message, type: 'invalid_request_error', param, code: null } });
     if (req.headers.authorization !== `Bearer ${apiKey}`) return error(401, 'Incorrect API key provided.');
 
     if (req.method === 'POST' && url.pathname === '/v1/files') {
@@ -152,7 +164,8 @@ export async function startMockFinetuneServer(apiKey = 'test-key'): Promise<Mock
       const request = JSON.parse(body.toString('utf8'));
       if (typeof request.model !== 'string') return error(400, 'model is required', 'model');
       if (!state.files.has(request.training_file)) return error(400, `invalid training_file: ${request.training_file}`, 'training_file');
-      if (request.validation_file && !state.files.has(request.validation_file)) return error(400, `invalid validation_file: ${request.validation_file}`, 'validation_file');
+      if (request.validation_file && !state.files.has(request.validation_file))
+        return error(400, `invalid validation_file: ${request.validation_file}`, 'validation_file');
       const type = request.method?.type;
       if (type !== 'supervised' && type !== 'dpo') return error(400, 'method.type must be supervised or dpo', 'method');
       const job: Job = {

@@ -60,7 +60,7 @@ export function writeLoraAdapterGguf(path: string, spec: LoraAdapterSpec): void 
     u64(bytes.length);
     push(bytes);
   };
-  const kv: [string, number, (() => void)][] = [
+  const kv: [string, number, () => void][] = [
     ['general.architecture', GGUF_TYPE.STRING, () => str(spec.architecture)],
     ['general.type', GGUF_TYPE.STRING, () => str('adapter')],
     ['general.name', GGUF_TYPE.STRING, () => str('synthkit test adapter')],

@@ -88,7 +88,8 @@ class Sketcher implements ShingleSketcher {
     this.probeCount = 64;
     this.probes = new Uint16Array(k * this.probeCount);
     for (let i = 0; i < k; i++) {
-      for (let t = 0; t < this.probeCount; t++) this.probes[i * this.probeCount + t] = fmix32((Math.imul(i, 0x9e3779b1) ^ (t * 0x632be5ab) ^ this.mixSeed) >>> 0) % k;
+      for (let t = 0; t < this.probeCount; t++)
+        this.probes[i * this.probeCount + t] = fmix32((Math.imul(i, 0x9e3779b1) ^ (t * 0x632be5ab) ^ this.mixSeed) >>> 0) % k;
     }
   }
 
@@ -211,7 +212,8 @@ class Sketcher implements ShingleSketcher {
     for (let i = 0; i < text.length; i++) {
       let c = text.charCodeAt(i);
       if (c > 0x7e) return this.normalizeSlow(text);
-      const separator = c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
+      const separator =
+        c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
       if (separator) {
         pendingSpace = out > 0;
         continue;

@@ -50,9 +50,7 @@ export function sketchTexts(texts: readonly string[], options: SketchOptions): S
 export async function sketchTextsParallel(texts: readonly string[], options: SketchOptions, workers: number): Promise<SketchBatch> {
   if (workers <= 1 || texts.length < 2 * workers) return sketchTexts(texts, options);
   const chunk = Math.ceil(texts.length / workers);
-  const parts = await Promise.all(
-    Array.from({ length: workers }, (_, w) => runWorker(texts.slice(w * chunk, (w + 1) * chunk), options)),
-  );
+  const parts = await Promise.all(Array.from({ length: workers }, (_, w) => runWorker(texts.slice(w * chunk, (w + 1) * chunk), options)));
   return joinBatches(parts, options.bands);
 }
 
@@ -93,8 +91,7 @@ function runWorker(texts: string[], options: SketchOptions): Promise<SketchBatch
   const url = new URL(`./sketch-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
   const worker = fromSource
     ? new Worker(
-        `import(${JSON.stringify(tsxApiUrl())})` +
-          `.then((m) => (m.register ?? m.default.register)()).then(() => import(${JSON.stringify(url.href)}))`,
+        `import(${JSON.stringify(tsxApiUrl())})` + `.then((m) => (m.register ?? m.default.register)()).then(() => import(${JSON.stringify(url.href)}))`,
         { eval: true, workerData: { texts, options } },
       )
     : new Worker(url, { workerData: { texts, options } });

@@ -14,7 +14,10 @@ export const languageStage = defineStage({
     .object({
       ...textStageFields,
       stage: z.literal('language'),
-      languages: z.array(z.string().regex(/^[a-z]{2}$/, 'expected an ISO 639-1 code such as en')).min(1).optional(),
+      languages: z
+        .array(z.string().regex(/^[a-z]{2}$/, 'expected an ISO 639-1 code such as en'))
+        .min(1)
+        .optional(),
       min_confidence: fraction.optional(),
       min_chars: count.optional(),
       short_text_words: count.optional(),

@@ -46,7 +46,12 @@ export const redactStage = defineStage({
   validate(stage, { config }) {
     if (!stage.model || Object.hasOwn(config.models, stage.model.model)) return [];
     const known = Object.keys(config.models);
-    return [{ path: ['model', 'model'], message: `unknown model '${stage.model.model}'; ${known.length ? `defined: ${known.join(', ')}` : 'define it under models'}` }];
+    return [
+      {
+        path: ['model', 'model'],
+        message: `unknown model '${stage.model.model}'; ${known.length ? `defined: ${known.join(', ')}` : 'define it under models'}`,
+      },
+    ];
   },
   async run(records, stage, context) {
     if (!context.out) throw new Error('the redact stage needs the curation output directory for its private map');

@@ -136,6 +136,10 @@ export interface CombinationCoverage {
   coverage: number;
   /** Combinations never seen, in domain order; null when `possible` exceeds `maxListed`. */
   missing: string[][] | null;
+  /** True when `possible` counts only the allowed tuples (a subcategory under its parent). */
+  allowed_only?: boolean;
+  /** Records whose tuple is not an allowed one (only with allowed_only). */
+  disallowed?: number;
 }
 
 /**
@@ -146,7 +150,7 @@ export interface CombinationCoverage {
 export function combinationCoverage(
   records: Iterable<unknown>,
   columns: readonly string[],
-  options: { domains?: Readonly<Record<string, readonly string[]>>; maxListed?: number } = {},
+  options: { domains?: Readonly<Record<string, readonly string[]>>; maxListed?: number; allowed?: readonly (readonly string[])[] } = {},
 ): CombinationCoverage {
   if (columns.length === 0) throw new RangeError('combinationCoverage: name at least one column');
   const maxListed = options.maxListed ?? MAX_LISTED_PRODUCT;
@@ -165,6 +169,7 @@ export function combinationCoverage(
     else entry.count++;
     total++;
   }
+  if (options.allowed) return allowedCoverage(columns, counts, total, options.allowed);
   const domains = columns.map((column, i) => [...new Set(options.domains?.[column] ?? [...seen[i]].sort())]);
   const possible = domains.reduce((product, domain) => product * domain.length, 1);
   const domainSets = domains.map((domain) => new Set(domain));
@@ -191,6 +196,37 @@ export function combinationCoverage(
     observed,
     coverage: possible === 0 ? Number.NaN : observed / possible,
     missing,
+  };
+}
+
+/**
+ * Coverage when only some tuples can occur (a subcategory under its parent): `possible` is the
+ * number of allowed tuples, `observed` those produced, `missing` the allowed ones never produced.
+ * A produced tuple outside the allowed set is counted in `disallowed`, not in coverage.
+ */
+function allowedCoverage(
+  columns: readonly string[],
+  counts: Map<string, { values: string[]; count: number }>,
+  total: number,
+  allowed: readonly (readonly string[])[],
+): CombinationCoverage {
+  const allowedKeys = new Set(allowed.map((tuple) => JSON.stringify(tuple)));
+  let observed = 0;
+  let disallowed = 0;
+  for (const [key, { count }] of counts) {
+    if (allowedKeys.has(key)) observed++;
+    else disallowed += count;
+  }
+  return {
+    columns: [...columns],
+    records: total,
+    combinations: [...counts.values()].sort((a, b) => b.count - a.count || compareLists(a.values, b.values)),
+    possible: allowedKeys.size,
+    observed,
+    coverage: allowedKeys.size === 0 ? Number.NaN : observed / allowedKeys.size,
+    missing: [...allowedKeys].filter((key) => !counts.has(key)).map((key) => JSON.parse(key) as string[]),
+    allowed_only: true,
+    disallowed,
   };
 }
 

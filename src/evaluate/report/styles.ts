@@ -25,7 +25,7 @@ tbody tr:last-child td { border-bottom: 0; }
 tbody tr:nth-child(even) td { background: #fcfcfd; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
-@media (max-width: 900px) { main { padding: 20px 12px 48px; } table { font-size: 12.5px; } th, td { padding: 5px 6px; } }
+@media (max-width: 900px) { main { padding: 20px 12px 48px; } table { font-size: 12px; } th, td { padding: 5px 5px; } }
 mark { background: #fde68a; color: #111827; padding: 0 2px; border-radius: 2px; }
 .charts { display: flex; flex-wrap: wrap; gap: 16px; }
 .chart-box { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }

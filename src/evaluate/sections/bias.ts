@@ -27,6 +27,12 @@ interface BiasSettings {
   min_group_size?: number;
 }
 
+/**
+ * Groups with fewer measured records than this are hidden from the gaps (ours, a common rule of
+ * thumb for a mean's normal approximation): a group of 7 otherwise tops the list by chance.
+ */
+export const BIAS_MIN_GROUP_SIZE = 30;
+
 export const biasMetric = defineMetric({
   name: 'bias audit',
   config: {
@@ -66,7 +72,7 @@ export const biasMetric = defineMetric({
         // Each signal was computed per record (share: is not a form bias-audit.ts reads) and stored
         // under a plain key, since a signal's own text may hold dots the audit would read as a path.
         const names = bias.signals.map((_, s) => `__signal_${s}`);
-        const audit = demographicAudit(projections, { groupColumns: bias.groups, signals: names, minGroupSize: bias.min_group_size });
+        const audit = demographicAudit(projections, { groupColumns: bias.groups, signals: names, minGroupSize: bias.min_group_size ?? BIAS_MIN_GROUP_SIZE });
         projections.length = 0;
         const rename = (name: string) => bias.signals[Number(name.slice('__signal_'.length))] ?? name;
         const renameKeys = <T>(values: Record<string, T>) => Object.fromEntries(Object.entries(values).map(([k, v]) => [rename(k), v]));
@@ -118,22 +124,26 @@ function biasSection(m: CoreMetrics & BiasEntries): Html {
     return html`<div class="chart-box"><h3>${gap.signal} by ${gap.column}</h3>${barsSvg(rows, { title: `${gap.signal} by ${gap.column}`, width: 520 })}</div>`;
   });
   return html`<section id="bias"><h2>Bias audit</h2>
-<p class="note">Per-group means of each signal; gap = highest − lowest group mean, relative to the overall mean. Descriptive, not a significance test.</p>
+<p class="note">Per-group means of each signal; gap = highest − lowest group mean (95% interval, Welch), d = Cohen's effect size (0.2 small, 0.5 medium, 0.8 large), p = two-sided test of the gap; for a yes/no signal, χ² tests whether it depends on the group at all. Groups with fewer than ${num(BIAS_MIN_GROUP_SIZE)} records (or the configured <code>min_group_size</code>) are hidden from the gaps: their means are mostly noise.</p>
 ${
   gaps.length
     ? table(
-        ['group column', 'signal', 'highest', 'lowest', 'gap', 'relative gap'],
+        ['group column', 'signal', 'highest', 'lowest', 'gap [95% CI]', 'relative gap', 'd', 'p', 'χ² p', 'hidden groups'],
         gaps.map((g) => [
           html`<code>${g.column}</code>`,
           html`<code>${g.signal}</code>`,
           `${g.highest.group} (${num(g.highest.mean)})`,
           `${g.lowest.group} (${num(g.lowest.mean)})`,
-          num(g.gap),
+          g.gapCi ? `${num(g.gap)} [${num(g.gapCi[0])}, ${num(g.gapCi[1])}]` : num(g.gap),
           pct(g.relativeGap),
+          num(g.effectSize, 2),
+          num(g.p, 3),
+          g.chiSquare ? num(g.chiSquare.p, 3) : '–',
+          num(g.hiddenGroups),
         ]),
-        { numeric: [4, 5] },
+        { numeric: [4, 5, 6, 7, 8, 9] },
       )
-    : html`<p class="note">No gaps: fewer than two groups with values.</p>`
+    : html`<p class="note">No gaps: fewer than two groups with at least the minimum number of records.</p>`
 }
 <div class="charts">${charts}</div>
 ${b.columns.map((c) => html`<h3>${c.column}: records per group</h3><p class="note">${c.groups.map((g) => `${g.value}: ${num(g.count)}`).join(' · ')}</p>`)}</section>`;

@@ -68,8 +68,9 @@ export const coverageMetric = defineMetric({
         const domains = run.recipe?.domains ?? {};
         const coverage: CoverageEntries['coverage'] = { columns: {}, combinations: [], heatmap: null };
         for (const { field, target } of columns) coverage.columns[field] = attributeCoverage(projections, field, target ? { target } : {});
-        for (const combo of combinations) coverage.combinations.push(combinationCoverage(projections, combo, { domains }));
-        if (heatmap) coverage.heatmap = combinationCoverage(projections, heatmap, { domains });
+        const allowedFor = (combo: readonly string[]) => run.recipe?.allowed?.[combo.join('\u0000')];
+        for (const combo of combinations) coverage.combinations.push(combinationCoverage(projections, combo, { domains, allowed: allowedFor(combo) }));
+        if (heatmap) coverage.heatmap = combinationCoverage(projections, heatmap, { domains, allowed: allowedFor(heatmap) });
         projections.length = 0;
         return { coverage };
       },
@@ -125,7 +126,7 @@ function coverageSection(m: CoreMetrics & CoverageEntries): Html {
   ]);
   const combos = m.coverage.combinations.map(
     (c) =>
-      html`<h3>${c.columns.join(' × ')}: ${num(c.observed)} of ${num(c.possible)} combinations (${pct(c.coverage)})</h3>${
+      html`<h3>${c.columns.join(' × ')}: ${num(c.observed)} of ${num(c.possible)} ${c.allowed_only ? 'allowed ' : ''}combinations (${pct(c.coverage)})</h3>${c.allowed_only ? html`<p class="note">Only the pairs the recipe allows (each parent value with its own subcategories) are counted${c.disallowed ? html`; ${num(c.disallowed)} records hold a pair the recipe does not allow` : ''}.</p>` : ''}${
         c.missing?.length
           ? html`<p class="note">Missing: ${c.missing
               .slice(0, 40)

@@ -273,7 +273,11 @@ ${table(
       pct(s.closer_to_train),
       `expected ${pct(s.expected_closer_to_train)} if the generator learnt only the distribution; one-sided p = ${num(s.p_value, 3)}`,
     ],
-    ['membership attack AUC', `${num(s.attack_auc, 3)} [${num(s.attack_auc_ci[0], 2)}, ${num(s.attack_auc_ci[1], 2)}]`, '0.5 = an attacker does no better than a coin; 1 = membership fully revealed'],
+    [
+      'membership attack AUC',
+      `${num(s.attack_auc, 3)} [${num(s.attack_auc_ci[0], 2)}, ${num(s.attack_auc_ci[1], 2)}]`,
+      '0.5 = an attacker does no better than a coin; 1 = membership fully revealed',
+    ],
     ['median DCR, seen records', num(s.median_dcr_train, 3), 'distance from each seed record to its nearest synthetic record'],
     ['median DCR, unseen records', num(s.median_dcr_holdout, 3), 'the same for held-out records; similar values are what privacy looks like'],
   ],

@@ -140,7 +140,13 @@ function measureReferenceLeakage(file: string, referenceField: string | undefine
     references,
     { worst: Math.max(LEAKAGE_DEFAULTS.worst, texts.length) },
   );
-  const toRow = (f: (typeof report.worstBySpan)[number]) => ({ record: texts[f.index].id, longest_span: f.longestSpan, span: f.span, overlap: f.overlap, distance: f.distance });
+  const toRow = (f: (typeof report.worstBySpan)[number]) => ({
+    record: texts[f.index].id,
+    longest_span: f.longestSpan,
+    span: f.span,
+    overlap: f.overlap,
+    distance: f.distance,
+  });
   return {
     reference: file,
     column,

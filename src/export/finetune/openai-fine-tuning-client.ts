@@ -78,7 +78,9 @@ export function createFineTuningClient(options: FineTuningClientOptions) {
       response = await fetch(`${base}${path}`, init);
     } catch (error) {
       if ((error as Error).name === 'AbortError') throw error;
-      throw new ExportError(`cannot reach the fine-tuning API at ${base}: ${((error as Error).cause as Error)?.message ?? (error as Error).message}; check --base-url`);
+      throw new ExportError(
+        `cannot reach the fine-tuning API at ${base}: ${((error as Error).cause as Error)?.message ?? (error as Error).message}; check --base-url`,
+      );
     }
     const text = await response.text();
     if (!response.ok) {
@@ -103,7 +105,10 @@ export function createFineTuningClient(options: FineTuningClientOptions) {
     cancelJob: (id: string) => call<FineTuningJob>('POST', `/fine_tuning/jobs/${encodeURIComponent(id)}/cancel`),
     /** Events newest first, as the API returns them; `after` is an event id. */
     listEvents: (id: string, after?: string) =>
-      call<{ data: JobEvent[]; has_more: boolean }>('GET', `/fine_tuning/jobs/${encodeURIComponent(id)}/events?limit=100${after ? `&after=${encodeURIComponent(after)}` : ''}`),
+      call<{ data: JobEvent[]; has_more: boolean }>(
+        'GET',
+        `/fine_tuning/jobs/${encodeURIComponent(id)}/events?limit=100${after ? `&after=${encodeURIComponent(after)}` : ''}`,
+      ),
     findJobsByMetadata: (key: string, value: string) =>
       call<{ data: FineTuningJob[] }>('GET', `/fine_tuning/jobs?limit=100&metadata[${encodeURIComponent(key)}]=${encodeURIComponent(value)}`),
   };

@@ -72,7 +72,9 @@ export function scaleHyperparameters(input: Pick<PeftInput, 'method' | 'trainExa
     warmupRatio: 0.03,
     why: {
       epochs: `${n} training examples: ${epochs} epoch(s) (under 1k: 3, under 10k: 2, else 1; more passes over a small set, fewer over a large one to avoid overfitting)`,
-      learningRate: full ? `full fine-tuning moves every weight: ${learningRate} (1e-5..2e-5, Alpaca/Vicuna range)` : 'LoRA/QLoRA adapters start at zero and need a larger step: 2e-4 (QLoRA paper, Unsloth and Axolotl defaults)',
+      learningRate: full
+        ? `full fine-tuning moves every weight: ${learningRate} (1e-5..2e-5, Alpaca/Vicuna range)`
+        : 'LoRA/QLoRA adapters start at zero and need a larger step: 2e-4 (QLoRA paper, Unsloth and Axolotl defaults)',
       lora: `rank ${loraR}, alpha ${loraR * 2} (alpha = 2r keeps the update scale stable as rank changes); rank grows with data: 8 under 1k examples, 16 under 10k, else 32`,
       batch: `micro-batch ${microBatch}${input.method === 'qlora' ? ' (4-bit base leaves room for less activation memory)' : ''} x ${Math.max(1, Math.round(effective / microBatch))} accumulation = effective ${effective}`,
       maxSeqLength: `longest example ~${tokens} tokens (4 characters a token): max length ${maxSeqLength}`,
@@ -122,7 +124,9 @@ function trlConfig(input: PeftInput, hp: Hyperparameters): { files: Record<strin
           `lora_dropout: ${hp.loraDropout}`,
           '# All linear layers, as QLoRA found necessary to match full fine-tuning.',
           'lora_target_modules: all-linear',
-          ...(input.method === 'qlora' ? ['# QLoRA: the frozen base in 4-bit NF4 (Dettmers et al. 2023).', 'load_in_4bit: true', 'bnb_4bit_quant_type: nf4'] : []),
+          ...(input.method === 'qlora'
+            ? ['# QLoRA: the frozen base in 4-bit NF4 (Dettmers et al. 2023).', 'load_in_4bit: true', 'bnb_4bit_quant_type: nf4']
+            : []),
         ]
       : ['# Full fine-tuning: every weight trains; needs the memory of weights + gradients + optimizer state.']),
   ];
@@ -152,7 +156,9 @@ function axolotlConfig(input: PeftInput, hp: Hyperparameters): { files: Record<s
     ...(input.format === 'dpo' ? ['rl: dpo'] : []),
     'datasets:',
     ...dataset('train'),
-    ...(input.hasValidation ? ['test_datasets:', ...dataset('validation').map((l) => l.replace('    ds_type', '    split: train\n    ds_type'))] : ['val_set_size: 0']),
+    ...(input.hasValidation
+      ? ['test_datasets:', ...dataset('validation').map((l) => l.replace('    ds_type', '    split: train\n    ds_type'))]
+      : ['val_set_size: 0']),
     `output_dir: ${input.outputDir ?? './outputs'}`,
     `# ${hp.why.maxSeqLength}`,
     `sequence_len: ${hp.maxSeqLength}`,
@@ -188,7 +194,8 @@ function axolotlConfig(input: PeftInput, hp: Hyperparameters): { files: Record<s
 function unslothScript(input: PeftInput, hp: Hyperparameters): { files: Record<string, string>; command: string } {
   if (input.format === 'dpo') throw new ExportError('the unsloth script covers SFT; for DPO use --emit trl or --emit axolotl');
   const field = input.format === 'sharegpt' ? 'conversations' : input.format === 'chatml' ? 'text' : 'messages';
-  if (!['trl-conversational', 'sharegpt', 'chatml'].includes(input.format)) throw new ExportError(`the unsloth script reads trl-conversational, sharegpt or chatml exports (got ${input.format})`);
+  if (!['trl-conversational', 'sharegpt', 'chatml'].includes(input.format))
+    throw new ExportError(`the unsloth script reads trl-conversational, sharegpt or chatml exports (got ${input.format})`);
   const full = input.method === 'full';
   const py = `# Unsloth SFT script written by synthkit for ${input.trainExamples} examples (${input.format}).
 # Run: python train_unsloth.py

@@ -92,7 +92,9 @@ export async function runFinetuneJob(runDir: string, options: FinetuneOptions): 
   const folder = join(resolve(options.exportDir ?? join(dir, 'export')), format);
   const trainFile = join(folder, 'train.jsonl');
   if (!existsSync(trainFile))
-    throw new ExportError(`no ${format} export in ${runDir}: run \`synthkit export ${runDir} --format ${format}\` first (the recipe's or --with config gives the mapping)`);
+    throw new ExportError(
+      `no ${format} export in ${runDir}: run \`synthkit export ${runDir} --format ${format}\` first (the recipe's or --with config gives the mapping)`,
+    );
   const client = options.client ?? createFineTuningClient({ baseUrl: options.baseUrl, apiKey: options.apiKey, signal: options.signal });
   const baseUrl = new URL(options.baseUrl ?? 'https://api.openai.com/v1').origin;
 
@@ -103,7 +105,9 @@ export async function runFinetuneJob(runDir: string, options: FinetuneOptions): 
     let state: FinetuneState | undefined = stored ? JSON.parse(stored) : undefined;
     if (state?.job_id && !options.restart) {
       if (state.status === 'failed' || state.status === 'cancelled')
-        throw new ExportError(`the stored fine-tuning job ${state.job_id} ${state.status}${state.error ? `: ${state.error}` : ''}; pass --restart to create a new job`);
+        throw new ExportError(
+          `the stored fine-tuning job ${state.job_id} ${state.status}${state.error ? `: ${state.error}` : ''}; pass --restart to create a new job`,
+        );
     } else if (state?.token && !state.job_id && !options.restart) {
       // The create call may have reached the server before a crash: find the job by its token.
       const found = (await client.findJobsByMetadata('synthkit_token', state.token)).data[0];

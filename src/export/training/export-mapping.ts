@@ -30,7 +30,8 @@ export const exportMappingSchema = z
   })
   .strict()
   .superRefine((m, ctx) => {
-    if (m.system && m.system_prompt) ctx.addIssue({ code: 'custom', path: ['system_prompt'], message: 'give system (a field) or system_prompt (fixed text), not both' });
+    if (m.system && m.system_prompt)
+      ctx.addIssue({ code: 'custom', path: ['system_prompt'], message: 'give system (a field) or system_prompt (fixed text), not both' });
     if (m.messages && (m.user || m.assistant))
       ctx.addIssue({ code: 'custom', path: ['messages'], message: 'give messages (a conversation field) or user + assistant fields, not both' });
   });
@@ -45,8 +46,14 @@ function turnText(record: Record<string, unknown>, path: string, id: unknown, ro
   if (value === undefined || value === null) {
     if (!required) return undefined;
     if (!(path.split('.')[0] in record))
-      throw new ExportError(`record ${String(id)}: the mapping's ${role} field '${path}' is not in the record (fields: ${Object.keys(record).filter((k) => !k.startsWith('_')).join(', ')}); fix mapping.${role}`);
-    throw new ExportError(`record ${String(id)}: ${role} turn '${path}' is empty (null); drop such records in curation (e.g. a required stage) or fix mapping.${role}`);
+      throw new ExportError(
+        `record ${String(id)}: the mapping's ${role} field '${path}' is not in the record (fields: ${Object.keys(record)
+          .filter((k) => !k.startsWith('_'))
+          .join(', ')}); fix mapping.${role}`,
+      );
+    throw new ExportError(
+      `record ${String(id)}: ${role} turn '${path}' is empty (null); drop such records in curation (e.g. a required stage) or fix mapping.${role}`,
+    );
   }
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   if (text.trim() === '') {
@@ -77,12 +84,17 @@ export function toChatExample(record: Record<string, unknown>, mapping: ExportMa
   if (mapping.messages) {
     const value = getPath(record, mapping.messages);
     if (!Array.isArray(value))
-      throw new ExportError(`record ${String(id)}: mapping.messages '${mapping.messages}' must hold a list of { role, content } turns, got ${value === undefined ? 'nothing' : typeof value}`);
+      throw new ExportError(
+        `record ${String(id)}: mapping.messages '${mapping.messages}' must hold a list of { role, content } turns, got ${value === undefined ? 'nothing' : typeof value}`,
+      );
     const turns: Turn[] = value.map((turn, i) => {
       const t = (turn ?? {}) as Record<string, unknown>;
       const role = ROLE_ALIASES[String(t.role ?? t.from ?? '')];
       const content = t.content ?? t.value;
-      if (!role) throw new ExportError(`record ${String(id)}: ${mapping.messages}[${i}] has role ${JSON.stringify(t.role ?? t.from)}; expected system, user or assistant`);
+      if (!role)
+        throw new ExportError(
+          `record ${String(id)}: ${mapping.messages}[${i}] has role ${JSON.stringify(t.role ?? t.from)}; expected system, user or assistant`,
+        );
       if (typeof content !== 'string' || content.trim() === '')
         throw new ExportError(`record ${String(id)}: ${mapping.messages}[${i}] (${role}) is an empty turn; drop such records in curation`);
       return { role, content };
@@ -92,7 +104,9 @@ export function toChatExample(record: Record<string, unknown>, mapping: ExportMa
     return { id, messages: [...system, ...turns], weight, ...(label !== undefined ? { label } : {}) };
   }
   if (!mapping.user || !mapping.assistant)
-    throw new ExportError('the export mapping needs user and assistant fields (mapping: { user: question, assistant: answer }) or a messages field (mapping: { messages: conversation })');
+    throw new ExportError(
+      'the export mapping needs user and assistant fields (mapping: { user: question, assistant: answer }) or a messages field (mapping: { messages: conversation })',
+    );
   const messages = [...promptTurns(record, mapping, id), { role: 'assistant' as const, content: turnText(record, mapping.assistant, id, 'assistant', true)! }];
   return { id, messages, weight, ...(label !== undefined ? { label } : {}) };
 }

@@ -69,10 +69,19 @@ const idOf = (record: Record<string, unknown>, i: number): string | number =>
 /** The text a record contributes to training, for decontamination and default near-dup grouping. */
 function trainingText(record: Record<string, unknown>, config: ExportConfig): string {
   const m: ExportMapping = config.mapping ?? {};
-  const paths = [m.system, m.user, m.input, m.assistant, m.messages, ...(config.preference?.from === 'pairwise' ? [config.preference.field_a, config.preference.field_b] : [])].filter(
-    (p): p is string => p !== undefined,
-  );
-  const values = paths.length ? paths.map((p) => getPath(record, p)) : Object.entries(record).filter(([k]) => !k.startsWith('_')).map(([, v]) => v);
+  const paths = [
+    m.system,
+    m.user,
+    m.input,
+    m.assistant,
+    m.messages,
+    ...(config.preference?.from === 'pairwise' ? [config.preference.field_a, config.preference.field_b] : []),
+  ].filter((p): p is string => p !== undefined);
+  const values = paths.length
+    ? paths.map((p) => getPath(record, p))
+    : Object.entries(record)
+        .filter(([k]) => !k.startsWith('_'))
+        .map(([, v]) => v);
   const parts: string[] = [];
   const collect = (v: unknown) => {
     if (typeof v === 'string') parts.push(v);
@@ -93,24 +102,40 @@ export async function exportTraining(
   const registry = helpers.formats ?? EXPORT_FORMATS;
   const formats = config.formats.map((name) => (name === RAW_FORMAT ? RAW_FORMAT : exportFormatOf(name, registry)));
   if (formats.some((f) => f !== RAW_FORMAT && f.kind === 'preference') && !config.preference)
-    throw new ExportError(`format ${config.formats.find((n) => n !== RAW_FORMAT && exportFormatOf(n, registry).kind === 'preference')} needs a preference: section (from: pairwise or from: scores)`);
+    throw new ExportError(
+      `format ${config.formats.find((n) => n !== RAW_FORMAT && exportFormatOf(n, registry).kind === 'preference')} needs a preference: section (from: pairwise or from: scores)`,
+    );
   if (formats.some((f) => f !== RAW_FORMAT) && !config.mapping)
-    throw new ExportError('training formats need a mapping: which fields are the user and assistant turns (mapping: { user: question, assistant: answer }) or a conversation (mapping: { messages: conversation })');
+    throw new ExportError(
+      'training formats need a mapping: which fields are the user and assistant turns (mapping: { user: question, assistant: answer }) or a conversation (mapping: { messages: conversation })',
+    );
 
   const excluded: Record<string, number> = {};
   const leaveOut = (reason: string) => {
     excluded[reason] = (excluded[reason] ?? 0) + 1;
   };
+  const weightsMode = config.weights ?? 'native';
   let selected = records.filter((record) => {
-    const reason = exclusionOf(record, config.include_flagged === true);
+    const reason =
+      exclusionOf(record, config.include_flagged === true) ??
+      (weightsMode === 'repeat' && typeof record._weight === 'number' && Math.round(record._weight) === 0
+        ? 'weight rounds to 0 copies (weights: repeat)'
+        : undefined);
     if (reason) leaveOut(reason);
     return !reason;
   });
 
   const contaminated: (string | number)[] = [];
   if (config.decontaminate) {
-    if (!helpers.contaminated || !helpers.benchmarkTexts) throw new ExportError('decontamination needs the benchmark texts and a matcher (use exportRun from the pipeline, or pass helpers)');
-    const hits = new Set(helpers.contaminated(selected.map((r) => trainingText(r, config)), helpers.benchmarkTexts, config.decontaminate.n));
+    if (!helpers.contaminated || !helpers.benchmarkTexts)
+      throw new ExportError('decontamination needs the benchmark texts and a matcher (use exportRun from the pipeline, or pass helpers)');
+    const hits = new Set(
+      helpers.contaminated(
+        selected.map((r) => trainingText(r, config)),
+        helpers.benchmarkTexts,
+        config.decontaminate.n,
+      ),
+    );
     selected = selected.filter((record, i) => {
       if (!hits.has(i)) return true;
       contaminated.push(idOf(record, i));
@@ -124,7 +149,8 @@ export async function exportTraining(
   if (config.split) {
     let clusters: number[][] = [];
     if (config.split.near_duplicates) {
-      if (!helpers.nearDuplicates) throw new ExportError('split.near_duplicates needs a near-duplicate finder (use exportRun from the pipeline, or pass helpers.nearDuplicates)');
+      if (!helpers.nearDuplicates)
+        throw new ExportError('split.near_duplicates needs a near-duplicate finder (use exportRun from the pipeline, or pass helpers.nearDuplicates)');
       const field = config.split.near_duplicates.field;
       const texts = selected.map((r) => (field ? String(getPath(r, field) ?? '') : trainingText(r, config)));
       clusters = await helpers.nearDuplicates(texts, config.split.near_duplicates.threshold);
@@ -136,10 +162,16 @@ export async function exportTraining(
     splitGroups = result.groups;
   }
   const splits = SPLIT_NAMES.filter((s) => assignment.includes(s));
-  if (selected.length === 0) throw new ExportError(`no record is left to export (${Object.entries(excluded).map(([r, n]) => `${r}: ${n}`).join(', ') || 'the run has no records'})`);
+  if (selected.length === 0)
+    throw new ExportError(
+      `no record is left to export (${
+        Object.entries(excluded)
+          .map(([r, n]) => `${r}: ${n}`)
+          .join(', ') || 'the run has no records'
+      })`,
+    );
 
   const weighted = selected.some((r) => typeof r._weight === 'number');
-  const weightsMode = config.weights ?? 'native';
   const files = new Map<string, string | Uint8Array>();
   const manifestFormats: ExportManifest['formats'] = [];
   const cardConfigs: CardConfigEntry[] = [];
@@ -183,7 +215,10 @@ export async function exportTraining(
       perSplit.set(split, rows);
       allRows.push(...rows);
     }
-    if (allRows.length === 0) throw new ExportError(`format ${name} produced no examples (${JSON.stringify(preferenceSkipped ?? {})}); check the preference: section and the curation signals`);
+    if (allRows.length === 0)
+      throw new ExportError(
+        `format ${name} produced no examples (${JSON.stringify(preferenceSkipped ?? {})}); check the preference: section and the curation signals`,
+      );
     // One schema for every split of a format, so the Hub sees one feature set per config.
     const types = inferColumnTypes(allRows);
     const columns = [...types.keys()];

@@ -7,7 +7,14 @@ import type { NestedType } from '../nested-parquet.js';
 
 export type HubFeature = { name?: string; dtype?: string; sequence?: unknown; list?: HubFeature[]; struct?: HubFeature[] };
 
-const DTYPES: Partial<Record<NestedType['kind'], string>> = { boolean: 'bool', integer: 'int64', number: 'float64', string: 'string', json: 'string', null: 'null' };
+const DTYPES: Partial<Record<NestedType['kind'], string>> = {
+  boolean: 'bool',
+  integer: 'int64',
+  number: 'float64',
+  string: 'string',
+  json: 'string',
+  null: 'null',
+};
 
 function featureBody(type: NestedType): Omit<HubFeature, 'name'> {
   if (type.kind === 'struct') return { struct: [...type.fields].map(([name, t]) => ({ name, ...featureBody(t) })) };

@@ -14,7 +14,8 @@ const KIND: ConfigKind<ExportConfig> = {
   subject: SUBJECT,
   schema: exportConfigSchema.superRefine((config, ctx) => {
     config.formats.forEach((name, i) => {
-      if (!FORMAT_NAMES.includes(name)) ctx.addIssue({ code: 'custom', path: ['formats', i], message: `unknown format '${name}'; expected one of ${FORMAT_NAMES.join(', ')}` });
+      if (!FORMAT_NAMES.includes(name))
+        ctx.addIssue({ code: 'custom', path: ['formats', i], message: `unknown format '${name}'; expected one of ${FORMAT_NAMES.join(', ')}` });
     });
   }) as never,
   discriminators: { from: ['pairwise', 'scores'] },

@@ -83,7 +83,8 @@ export function buildPreferencePairs(records: PreferenceInput[], config: Prefere
       const [winner, loser] = preference > 0 ? [config.field_a, config.field_b] : [config.field_b, config.field_a];
       const chosen = text(getPath(record, winner));
       const rejected = text(getPath(record, loser));
-      if (!chosen.trim() || !rejected.trim()) throw new ExportError(`record ${String(id)}: preference field '${!chosen.trim() ? winner : loser}' is empty; fix preference.field_a/field_b`);
+      if (!chosen.trim() || !rejected.trim())
+        throw new ExportError(`record ${String(id)}: preference field '${!chosen.trim() ? winner : loser}' is empty; fix preference.field_a/field_b`);
       const margin = Math.abs((signals.votes_a ?? 0) - (signals.votes_b ?? 0)) || 1;
       if (margin < minMargin || margin === 0) {
         skip(`margin below ${minMargin}`);

@@ -17,9 +17,7 @@ import { ExportError } from './export-error.js';
 export const SPLIT_NAMES = ['train', 'validation', 'test'] as const;
 export type SplitName = (typeof SPLIT_NAMES)[number];
 
-const shares = z
-  .object({ train: z.number().min(0).optional(), validation: z.number().min(0).optional(), test: z.number().min(0).optional() })
-  .strict();
+const shares = z.object({ train: z.number().min(0).optional(), validation: z.number().min(0).optional(), test: z.number().min(0).optional() }).strict();
 
 export const splitSchema = z
   .object({
@@ -41,12 +39,14 @@ export const splitSchema = z
   .strict()
   .superRefine((s, ctx) => {
     if (s.ratios && s.counts) ctx.addIssue({ code: 'custom', path: ['counts'], message: 'give ratios or counts, not both' });
-    if (!s.ratios && !s.counts) ctx.addIssue({ code: 'custom', path: ['ratios'], message: 'give ratios (e.g. { train: 0.9, test: 0.1 }) or counts (e.g. { test: 100 })' });
+    if (!s.ratios && !s.counts)
+      ctx.addIssue({ code: 'custom', path: ['ratios'], message: 'give ratios (e.g. { train: 0.9, test: 0.1 }) or counts (e.g. { test: 100 })' });
     if (s.ratios) {
       const sum = (s.ratios.train ?? 0) + (s.ratios.validation ?? 0) + (s.ratios.test ?? 0);
       if (Math.abs(sum - 1) > 1e-6) ctx.addIssue({ code: 'custom', path: ['ratios'], message: `ratios must sum to 1, got ${sum}` });
     }
-    if (s.counts?.train !== undefined) ctx.addIssue({ code: 'custom', path: ['counts', 'train'], message: 'train takes the rest; give counts for validation and test only' });
+    if (s.counts?.train !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['counts', 'train'], message: 'train takes the rest; give counts for validation and test only' });
   });
 
 export type SplitConfig = z.infer<typeof splitSchema>;
@@ -58,11 +58,12 @@ function components(n: number, links: Iterable<readonly number[]>): number[][] {
     while (parent[x] !== x) x = parent[x] = parent[parent[x]];
     return x;
   };
-  for (const group of links) for (let i = 1; i < group.length; i++) {
-    const a = find(group[0]);
-    const b = find(group[i]);
-    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-  }
+  for (const group of links)
+    for (let i = 1; i < group.length; i++) {
+      const a = find(group[0]);
+      const b = find(group[i]);
+      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+    }
   const byRoot = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
     const root = find(i);
@@ -93,7 +94,11 @@ export function splitExamples(records: readonly Record<string, unknown>[], confi
     records.forEach((record, i) => {
       const value = getPath(record, field);
       const keys = (Array.isArray(value) ? value : [value]).filter((v) => v !== undefined && v !== null).map((v) => JSON.stringify(v));
-      for (const key of keys) byValue.set(key, [...(byValue.get(key) ?? []), i]);
+      for (const key of keys) {
+        const list = byValue.get(key);
+        if (list) list.push(i);
+        else byValue.set(key, [i]);
+      }
     });
     links.push(...byValue.values());
   }
@@ -112,7 +117,9 @@ export function splitExamples(records: readonly Record<string, unknown>[], confi
       }
       key = [...tally].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
     }
-    strata.set(key, [...(strata.get(key) ?? []), group]);
+    const list = strata.get(key);
+    if (list) list.push(group);
+    else strata.set(key, [group]);
   }
 
   const assignment: SplitName[] = new Array(n);
@@ -149,6 +156,7 @@ function shareOf(config: SplitConfig, n: number): Record<SplitName, number> {
   if (config.ratios) return { train: config.ratios.train ?? 0, validation: config.ratios.validation ?? 0, test: config.ratios.test ?? 0 };
   const validation = config.counts?.validation ?? 0;
   const test = config.counts?.test ?? 0;
-  if (validation + test > n) throw new ExportError(`split.counts asks for ${validation + test} held-out examples but only ${n} are exported; lower split.counts`);
+  if (validation + test > n)
+    throw new ExportError(`split.counts asks for ${validation + test} held-out examples but only ${n} are exported; lower split.counts`);
   return n === 0 ? { train: 1, validation: 0, test: 0 } : { train: (n - validation - test) / n, validation: validation / n, test: test / n };
 }

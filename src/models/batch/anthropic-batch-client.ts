@@ -26,14 +26,19 @@ export function createAnthropicBatchClient(options: AnthropicBatchClientOptions)
   return {
     provider: 'anthropic',
     async submit(items: BatchItem[], signal?: AbortSignal): Promise<string> {
-      const requests = items.map((item) => ({ custom_id: item.customId, params: anthropicRequestBody(options.modelName, item.request, options.defaultMaxTokens ?? 1024) }));
+      const requests = items.map((item) => ({
+        custom_id: item.customId,
+        params: anthropicRequestBody(options.modelName, item.request, options.defaultMaxTokens ?? 1024),
+      }));
       const body = JSON.stringify({ requests });
       const batch = JSON.parse(await batchFetch(`${baseURL}/v1/messages/batches`, { method: 'POST', headers, body, signal }, 'creating a message batch'));
       if (typeof batch?.id !== 'string') throw new ModelCallError(`creating a message batch: no id in the reply from ${baseURL}`, { retryable: false });
       return batch.id;
     },
     async check(batchId: string, requestOf: (customId: string) => ModelRequest | undefined, signal?: AbortSignal): Promise<BatchCheck> {
-      const batch = JSON.parse(await batchFetch(`${baseURL}/v1/messages/batches/${encodeURIComponent(batchId)}`, { headers, signal }, 'checking a message batch'));
+      const batch = JSON.parse(
+        await batchFetch(`${baseURL}/v1/messages/batches/${encodeURIComponent(batchId)}`, { headers, signal }, 'checking a message batch'),
+      );
       if (batch.processing_status !== 'ended') return { state: 'running' };
       const outcomes = new Map<string, BatchOutcome>();
       if (typeof batch.results_url !== 'string') return { state: 'ended', outcomes, note: `batch ${batchId} ended without results_url` };
@@ -42,7 +47,7 @@ export function createAnthropicBatchClient(options: AnthropicBatchClientOptions)
         // biome-ignore lint/suspicious/noExplicitAny: a result line, read field by field
         const row = value as any;
         if (typeof row?.custom_id !== 'string') continue;
-                // The answer of a non-object schema comes wrapped in a tool input.
+        // The answer of a non-object schema comes wrapped in a tool input.
         const schema = requestOf(row.custom_id)?.schema;
         outcomes.set(row.custom_id, outcomeOf(row.result, baseURL, Boolean(schema && !isObjectSchema(schema))));
       }
@@ -66,9 +71,15 @@ function outcomeOf(result: any, target: string, unwrapValue: boolean): BatchOutc
     case 'errored': {
       const type = result.error?.error?.type ?? result.error?.type;
       if (PASSING.has(type)) return { kind: 'resubmit', reason: type };
-      return { kind: 'error', error: new ModelCallError(`batch request failed: ${type ?? 'error'}: ${result.error?.error?.message ?? ''}`, { retryable: false }) };
+      return {
+        kind: 'error',
+        error: new ModelCallError(`batch request failed: ${type ?? 'error'}: ${result.error?.error?.message ?? ''}`, { retryable: false }),
+      };
     }
     default:
-      return { kind: 'error', error: new ModelCallError(`batch result line has no usable result: ${JSON.stringify(result)?.slice(0, 200)}`, { retryable: false }) };
+      return {
+        kind: 'error',
+        error: new ModelCallError(`batch result line has no usable result: ${JSON.stringify(result)?.slice(0, 200)}`, { retryable: false }),
+      };
   }
 }

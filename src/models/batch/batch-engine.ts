@@ -102,37 +102,43 @@ export function createBatchEngine(options: BatchEngineOptions): ModelEngine {
   function poll(batchId: string, failures = 0): void {
     if (polling.has(batchId) && failures === 0) return;
     polling.add(batchId);
-    const timer = setTimeout(async () => {
-      timers.delete(timer);
-      if (closed) return;
-      try {
-        const check = await client.check(batchId, (id) => calls.get(id)?.request);
-        if (check.state === 'running') return poll(batchId, 1);
-        polling.delete(batchId);
-        const replies = new Map<string, ModelResponse>();
-        for (const [id, outcome] of check.outcomes) if (outcome.kind === 'ok') replies.set(id, outcome.response);
-        ledger.finishBatch(batchId, replies);
-        for (const [id, call] of [...calls]) {
-          if (call.batchId !== batchId) continue;
-          const outcome = check.outcomes.get(id);
-          if (outcome?.kind === 'ok') settle(id, (w) => w.resolve(outcome.response));
-          else if (outcome?.kind === 'error') settle(id, (w) => w.reject(outcome.error));
-          else if (outcome?.kind === 'resubmit' && call.resubmits < maxResubmits) {
-            call.resubmits++;
-            call.batchId = undefined;
-            enqueue(id);
-          } else {
-            const why = outcome?.kind === 'resubmit' ? `came back unrun (${outcome.reason}) ${call.resubmits + 1} times` : `has no usable result line${check.note ? ` (${check.note})` : ''}`;
-            settle(id, (w) => w.reject(new ModelCallError(`model '${options.model}': batch request ${id} in batch ${batchId} ${why}`, { retryable: false })));
+    const timer = setTimeout(
+      async () => {
+        timers.delete(timer);
+        if (closed) return;
+        try {
+          const check = await client.check(batchId, (id) => calls.get(id)?.request);
+          if (check.state === 'running') return poll(batchId, 1);
+          polling.delete(batchId);
+          const replies = new Map<string, ModelResponse>();
+          for (const [id, outcome] of check.outcomes) if (outcome.kind === 'ok') replies.set(id, outcome.response);
+          ledger.finishBatch(batchId, replies);
+          for (const [id, call] of [...calls]) {
+            if (call.batchId !== batchId) continue;
+            const outcome = check.outcomes.get(id);
+            if (outcome?.kind === 'ok') settle(id, (w) => w.resolve(outcome.response));
+            else if (outcome?.kind === 'error') settle(id, (w) => w.reject(outcome.error));
+            else if (outcome?.kind === 'resubmit' && call.resubmits < maxResubmits) {
+              call.resubmits++;
+              call.batchId = undefined;
+              enqueue(id);
+            } else {
+              const why =
+                outcome?.kind === 'resubmit'
+                  ? `came back unrun (${outcome.reason}) ${call.resubmits + 1} times`
+                  : `has no usable result line${check.note ? ` (${check.note})` : ''}`;
+              settle(id, (w) => w.reject(new ModelCallError(`model '${options.model}': batch request ${id} in batch ${batchId} ${why}`, { retryable: false })));
+            }
           }
+        } catch (error) {
+          // A failed poll (network, 5xx) is tried again with backoff; the batch runs on at the provider.
+          if (ModelCallError.isInstance(error) && (error as ModelCallError).retryable && failures < 8) return poll(batchId, failures + 1);
+          polling.delete(batchId);
+          for (const [id, call] of [...calls]) if (call.batchId === batchId) settle(id, (w) => w.reject(error));
         }
-      } catch (error) {
-        // A failed poll (network, 5xx) is tried again with backoff; the batch runs on at the provider.
-        if (ModelCallError.isInstance(error) && (error as ModelCallError).retryable && failures < 8) return poll(batchId, failures + 1);
-        polling.delete(batchId);
-        for (const [id, call] of [...calls]) if (call.batchId === batchId) settle(id, (w) => w.reject(error));
-      }
-    }, failures > 1 ? pollMs * Math.min(2 ** (failures - 1), 16) : pollMs);
+      },
+      failures > 1 ? pollMs * Math.min(2 ** (failures - 1), 16) : pollMs,
+    );
     timers.add(timer);
   }
 
@@ -154,8 +160,14 @@ export function createBatchEngine(options: BatchEngineOptions): ModelEngine {
       return new Promise<ModelResponse>((resolve, reject) => {
         const unsubscribe = signal ? subscribeAbort(signal, () => reject(signal.reason)) : undefined;
         const waiter: Waiter = {
-          resolve: (r) => (unsubscribe?.(), resolve(r)),
-          reject: (e) => (unsubscribe?.(), reject(e)),
+          resolve: (r) => {
+            unsubscribe?.();
+            resolve(r);
+          },
+          reject: (e) => {
+            unsubscribe?.();
+            reject(e);
+          },
         };
         const known = calls.get(customId);
         if (known) {

@@ -13,7 +13,11 @@ export async function batchFetch(url: string, init: RequestInit, what: string): 
   const text = await response.text();
   if (!response.ok) {
     const retryable = response.status === 429 || response.status >= 500;
-    throw new ModelCallError(`${what}: HTTP ${response.status} from ${url}: ${oneLine(text).slice(0, 300)}`, { retryable, status: response.status, body: text });
+    throw new ModelCallError(`${what}: HTTP ${response.status} from ${url}: ${oneLine(text).slice(0, 300)}`, {
+      retryable,
+      status: response.status,
+      body: text,
+    });
   }
   return text;
 }

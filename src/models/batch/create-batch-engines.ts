@@ -26,7 +26,12 @@ export function supportsBatch(config: ModelConfig): boolean {
   return config.engine === 'openai' || config.engine === 'anthropic';
 }
 
-export function createBatchEngines(models: Record<string, ModelConfig>, names: Iterable<string>, ledger: BatchLedger, settings: BatchSettings = {}): Map<string, ModelEngine> {
+export function createBatchEngines(
+  models: Record<string, ModelConfig>,
+  names: Iterable<string>,
+  ledger: BatchLedger,
+  settings: BatchSettings = {},
+): Map<string, ModelEngine> {
   const engines = new Map<string, ModelEngine>();
   for (const name of names) {
     const config = models[name];

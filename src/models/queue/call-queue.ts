@@ -176,9 +176,6 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
     const unsubscribe = subscribeAbort(signal, () => reject(signal.reason));
-    promise.then(
-      (v) => (unsubscribe(), resolve(v)),
-      (e) => (unsubscribe(), reject(e)),
-    );
+    promise.then(resolve, reject).finally(unsubscribe);
   });
 }

@@ -45,7 +45,8 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     } catch (error) {
       options.onCall?.(job.data.model, false);
       if (ModelSetupError.isInstance(error)) return { setup: (error as Error).message };
-      if (ModelCallError.isInstance(error)) return { error: { message: (error as Error).message, ...(error as ModelCallError).details, body: undefined } as never };
+      if (ModelCallError.isInstance(error))
+        return { error: { message: (error as Error).message, ...(error as ModelCallError).details, body: undefined } as never };
       throw error;
     }
   };

@@ -31,6 +31,8 @@ const PHONE_CONTEXT = /\b(?:phone|tel|telephone|mobile|cell|hp|h\/p|call|ring|co
 const REFERENCE_CONTEXT =
   /\b(?:order|orders|invoice|inv|ref|reference|account|acct|a\/c|ticket|tracking|booking|case|receipt|transaction|txn|serial|s\/n|policy|claim|parcel|shipment|po|sku|batch|lot|id)\b/i;
 const CONTEXT_WINDOW = 30;
+/** A run of digits and the separators people write in numbers, with a leading "+", "(" or "(+". */
+const CANDIDATE = /(?<![\w+])[+(]{0,2}\d[\d \t().\-/+]*\d\)?/g;
 const E164_SHAPED = /(?<![\w+])\+[1-9]\d{0,2}(?:[ -]?\(\d{1,4}\))?(?:[ -]?\d){6,13}(?!\d|[ -]\d)/g;
 /** A candidate must hold at least this many digits (shorter runs are service codes, not personal numbers). */
 const MIN_DIGITS = 7;
@@ -50,24 +52,31 @@ export function findPhones(text: string, options: PhoneOptions = {}): PiiSpan[] 
   // Commas and semicolons end a number; libphonenumber's text finder would read "555-2671, 020" as one.
   const normalized = text.replace(/(?<![\d+])00(?=[ -]?[1-9])/g, ' +').replace(/[,;]/g, '\n');
   const found = new Map<string, PiiSpan>();
-  for (const region of regions) {
-    for (const match of findPhoneNumbersInText(normalized, { defaultCountry: region })) {
-      const key = `${match.startsAt}:${match.endsAt}`;
-      if (found.has(key)) continue;
-      let start = match.startsAt;
-      const end = match.endsAt;
-      if (normalized[start] === '+' && normalized[start - 1] === ' ' && text.slice(start - 1, start + 1) === '00') start -= 1;
-      const raw = text.slice(start, end);
-      // Only digits and the separators people write in numbers; a comma ends a number.
-      if (!/^[+(]*[\d\s().\-/+]+$/.test(raw)) continue;
-      const digits = raw.replace(/\D/g, '').length;
-      const international = /^\(?(?:\+|00)/.test(raw);
-      // A national number is at most 11 digits with its trunk prefix; a longer solid run read as
-      // "country code + number" without a "+" is an ID.
-      if (digits < MIN_DIGITS || (!international && digits > 11)) continue;
-      const confidence = international ? 0.95 : nationalConfidence(text, start, raw, match.number.country === 'SG');
-      if (confidence === 0) continue;
-      found.set(key, { type: 'phone', start, end, text: raw, confidence });
+  // libphonenumber reads only the digit runs (a window each), not the whole text once per region:
+  // the cost then grows with the numbers in a text, not with its length times the regions.
+  const windows = [...normalized.matchAll(CANDIDATE)].filter((w) => w[0].replace(/\D/g, '').length >= MIN_DIGITS);
+  for (const window of windows) {
+    const offset = window.index;
+    for (const region of regions) {
+      for (const found_ of findPhoneNumbersInText(window[0], { defaultCountry: region })) {
+        const match = { startsAt: found_.startsAt + offset, endsAt: found_.endsAt + offset, number: found_.number };
+        const key = `${match.startsAt}:${match.endsAt}`;
+        if (found.has(key)) continue;
+        let start = match.startsAt;
+        const end = match.endsAt;
+        if (normalized[start] === '+' && normalized[start - 1] === ' ' && text.slice(start - 1, start + 1) === '00') start -= 1;
+        const raw = text.slice(start, end);
+        // Only digits and the separators people write in numbers; a comma ends a number.
+        if (!/^[+(]*[\d\s().\-/+]+$/.test(raw)) continue;
+        const digits = raw.replace(/\D/g, '').length;
+        const international = /^\(?(?:\+|00)/.test(raw);
+        // A national number is at most 11 digits with its trunk prefix; a longer solid run read as
+        // "country code + number" without a "+" is an ID.
+        if (digits < MIN_DIGITS || (!international && digits > 11)) continue;
+        const confidence = international ? 0.95 : nationalConfidence(text, start, raw, match.number.country === 'SG');
+        if (confidence === 0) continue;
+        found.set(key, { type: 'phone', start, end, text: raw, confidence });
+      }
     }
   }
   // "+" numbers of the right length for their country that fall outside the ranges in use (or in

@@ -56,7 +56,10 @@ export class Redactor {
    * A redacted copy of `record` with `_redactions` appended to; the input is not changed.
    * `extra` are values found by other means (the model recognizer): replaced wherever they occur.
    */
-  redactRecord(record: Record<string, unknown>, extra: readonly { type: PiiType; value: string }[] = []): { record: Record<string, unknown>; spans: RedactionSpan[] } {
+  redactRecord(
+    record: Record<string, unknown>,
+    extra: readonly { type: PiiType; value: string }[] = [],
+  ): { record: Record<string, unknown>; spans: RedactionSpan[] } {
     const skip = new Set(this.options.skipFields ?? DEFAULT_SKIP);
     const spans: RedactionSpan[] = [];
     const found: RedactionMapEntry[] = extra.map((e) => this.replacementFor(e.type, e.value));

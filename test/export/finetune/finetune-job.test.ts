@@ -18,7 +18,13 @@ async function exportedRun(formats = ['openai-chat']) {
   return run;
 }
 
-const options = (events: FinetuneEvent[] = []) => ({ model: 'gpt-4o-mini-2024-07-18', apiKey: 'test-key', baseUrl: server.url, pollMs: 1, onEvent: (e: FinetuneEvent) => events.push(e) });
+const options = (events: FinetuneEvent[] = []) => ({
+  model: 'gpt-4o-mini-2024-07-18',
+  apiKey: 'test-key',
+  baseUrl: server.url,
+  pollMs: 1,
+  onEvent: (e: FinetuneEvent) => events.push(e),
+});
 
 describe('synthkit finetune (OpenAI wire format)', () => {
   it('uploads train and validation files, creates a supervised job, follows it and records the model id', async () => {
@@ -102,6 +108,8 @@ describe('synthkit finetune (OpenAI wire format)', () => {
 
   it('names the key problem on a 401', async () => {
     const run = await exportedRun();
-    await expect(runFinetuneJob(run, { ...options(), apiKey: 'wrong' })).rejects.toThrow(/HTTP 401: Incorrect API key provided. \(check the API key variable\)/);
+    await expect(runFinetuneJob(run, { ...options(), apiKey: 'wrong' })).rejects.toThrow(
+      /HTTP 401: Incorrect API key provided. \(check the API key variable\)/,
+    );
   });
 });

@@ -19,7 +19,12 @@ describe('PEFT configs', () => {
     expect(command).toBe('axolotl train axolotl.yaml');
     const config = parse(files['axolotl.yaml']);
     expect(config).toMatchObject({ adapter: 'lora', lora_r: 16, lora_alpha: 32, num_epochs: 2, lora_target_linear: true });
-    expect(config.datasets[0]).toMatchObject({ path: '../../export/sharegpt/train.jsonl', type: 'chat_template', field_messages: 'conversations', message_property_mappings: { role: 'from', content: 'value' } });
+    expect(config.datasets[0]).toMatchObject({
+      path: '../../export/sharegpt/train.jsonl',
+      type: 'chat_template',
+      field_messages: 'conversations',
+      message_property_mappings: { role: 'from', content: 'value' },
+    });
     expect(config.test_datasets[0].path).toBe('../../export/sharegpt/validation.jsonl');
     expect(files['axolotl.yaml']).toMatch(/# rank 16, alpha 32 \(alpha = 2r/);
   });
@@ -31,7 +36,11 @@ describe('PEFT configs', () => {
   });
 
   it('unsloth: refuses formats it has no path for instead of writing a broken script', () => {
-    expect(() => emitPeftConfig({ ...base, tool: 'unsloth', method: 'lora', format: 'alpaca', trainExamples: 10 })).toThrow(/unsloth script reads trl-conversational, sharegpt or chatml/);
-    expect(emitPeftConfig({ ...base, tool: 'unsloth', method: 'full', format: 'chatml', trainExamples: 10 }).files['train_unsloth.py']).toContain('full_finetuning=True');
+    expect(() => emitPeftConfig({ ...base, tool: 'unsloth', method: 'lora', format: 'alpaca', trainExamples: 10 })).toThrow(
+      /unsloth script reads trl-conversational, sharegpt or chatml/,
+    );
+    expect(emitPeftConfig({ ...base, tool: 'unsloth', method: 'full', format: 'chatml', trainExamples: 10 }).files['train_unsloth.py']).toContain(
+      'full_finetuning=True',
+    );
   });
 });

@@ -35,7 +35,10 @@ describe('synthkit export (library)', () => {
         name: 'geo-qa',
         seed: 7,
         records: 12,
-        models: { writer: { engine: 'local', path: '/home/alice/models/secret-model.gguf' }, remote: { engine: 'openai', model: 'gpt-4o-mini', api_key_env: 'OPENAI_API_KEY' } },
+        models: {
+          writer: { engine: 'local', path: '/home/alice/models/secret-model.gguf' },
+          remote: { engine: 'openai', model: 'gpt-4o-mini', api_key_env: 'OPENAI_API_KEY' },
+        },
         columns: [{ name: 'question', kind: 'llm-text' }],
         description: 'Made on /home/alice/work with key sk-abcdefghijklmnopqrstuvwxyz123456',
       },
@@ -64,7 +67,13 @@ describe('synthkit export (library)', () => {
     for (const config of header.configs) for (const f of config.data_files) expect(existsSync(join(out, f.path))).toBe(true);
     const info = header.dataset_info.find((d: { config_name: string }) => d.config_name === 'trl-conversational');
     expect(info.features).toEqual([
-      { name: 'messages', list: [{ name: 'role', dtype: 'string' }, { name: 'content', dtype: 'string' }] },
+      {
+        name: 'messages',
+        list: [
+          { name: 'role', dtype: 'string' },
+          { name: 'content', dtype: 'string' },
+        ],
+      },
       { name: 'weight', dtype: 'int64' },
     ]);
     expect(info.splits).toEqual([{ name: 'train', num_bytes: expect.any(Number), num_examples: 9 }]);
@@ -81,10 +90,17 @@ describe('synthkit export (library)', () => {
 
   it('is deterministic: exporting the same run twice gives the same bytes', async () => {
     const run = makeRun({ records: qaRecords(20) });
-    const config = { formats: ['sharegpt', 'alpaca', 'chatml', 'trl-prompt-completion'], mapping, split: { ratios: { train: 0.8, test: 0.2 }, stratify_by: 'category' } };
+    const config = {
+      formats: ['sharegpt', 'alpaca', 'chatml', 'trl-prompt-completion'],
+      mapping,
+      split: { ratios: { train: 0.8, test: 0.2 }, stratify_by: 'category' },
+    };
     await exportRun(run, { config, out: join(run, 'a') });
     await exportRun(run, { config, out: join(run, 'b') });
-    const files = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length));
+    const files = (dir: string) =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name).slice(dir.length));
     expect(files(join(run, 'a')).sort()).toEqual(files(join(run, 'b')).sort());
     for (const f of files(join(run, 'a'))) expect(readFileSync(join(run, 'a', f)).equals(readFileSync(join(run, 'b', f))), f).toBe(true);
   });
@@ -96,12 +112,20 @@ describe('synthkit export (library)', () => {
     records[38] = { ...records[38], answer: 'The quick brown fox jumps over the lazy dog near the old river bank at dawn.' };
     const run = makeRun({ records });
     const bench = join(tempDir(), 'bench.jsonl');
-    writeFileSync(bench, `${JSON.stringify({ question: 'What does the fox do?', reference: 'the quick brown fox jumps over the lazy dog near the old river bank' })}\n`);
+    writeFileSync(
+      bench,
+      `${JSON.stringify({ question: 'What does the fox do?', reference: 'the quick brown fox jumps over the lazy dog near the old river bank' })}\n`,
+    );
     const manifest = await exportRun(run, {
       config: {
         formats: ['raw'],
         mapping,
-        split: { ratios: { train: 0.5, validation: 0.25, test: 0.25 }, stratify_by: 'category', group_by: ['source'], near_duplicates: { threshold: 0.7, field: 'answer' } },
+        split: {
+          ratios: { train: 0.5, validation: 0.25, test: 0.25 },
+          stratify_by: 'category',
+          group_by: ['source'],
+          near_duplicates: { threshold: 0.7, field: 'answer' },
+        },
         decontaminate: { benchmark: bench },
       },
     });
@@ -124,7 +148,9 @@ describe('synthkit export (library)', () => {
     const records = ['p1', 'p2', 'p3'].flatMap((p) => [0, 1, 2].map((k) => ({ question: `prompt ${p}`, answer: `reply ${k} to ${p}`, category: 'x' })));
     const curation = records.map((_, i) => ({ _signals: { judge: { score: (i % 3) + 1 } } }));
     const run = makeRun({ records, curation });
-    const manifest = await exportRun(run, { config: { formats: ['dpo', 'openai-dpo'], mapping: { user: 'question', assistant: 'answer' }, preference: { from: 'scores' } } });
+    const manifest = await exportRun(run, {
+      config: { formats: ['dpo', 'openai-dpo'], mapping: { user: 'question', assistant: 'answer' }, preference: { from: 'scores' } },
+    });
     const pairs = readJsonl(join(run, 'export', 'dpo', 'train.jsonl'));
     expect(pairs).toEqual(
       ['p1', 'p2', 'p3'].map((p) => ({
@@ -146,5 +172,17 @@ describe('synthkit export (library)', () => {
     );
     expect(readFileSync(join(run, 'export', 'raw', 'train.jsonl')).equals(before)).toBe(true);
     await expect(exportRun(run, { config: { formats: ['openai-chats'] } as never })).rejects.toThrow(/unknown format 'openai-chats'/);
+  });
+});
+
+describe('weights: repeat', () => {
+  it('repeats each example round(weight) times and counts the ones that round to none', async () => {
+    const records = qaRecords(3);
+    const run = makeRun({ records, curation: [{ _weight: 2.4 }, { _weight: 0.3 }, { _weight: 1 }] });
+    const manifest = await exportRun(run, { config: { formats: ['alpaca'], mapping: { user: 'question', assistant: 'answer' }, weights: 'repeat' } });
+    const rows = readJsonl(join(run, 'export', 'alpaca', 'train.jsonl'));
+    expect(rows.map((r) => r.instruction)).toEqual([records[0].question, records[0].question, records[2].question]);
+    expect(rows[0].weight).toBeUndefined();
+    expect(manifest.excluded).toEqual({ 'weight rounds to 0 copies (weights: repeat)': 1 });
   });
 });

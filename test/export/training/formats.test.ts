@@ -41,7 +41,7 @@ describe('training formats', () => {
   }
 
   it('openai-chat carries a weight of 0 or 1 on assistant turns only', () => {
-    const f = (exportFormatOf('openai-chat') as ChatFormat);
+    const f = exportFormatOf('openai-chat') as ChatFormat;
     const row = f.row(conversation, { weightField: true }) as { messages: { role: string; weight?: number }[] };
     expect(row.messages.map((m) => m.weight)).toEqual([undefined, undefined, 0, undefined, 0]);
     const kept = f.row(single, { weightField: true }) as { messages: { role: string; weight?: number }[] };
@@ -59,7 +59,10 @@ describe('training formats', () => {
   });
 
   it('trl-prompt-completion puts the last reply in the completion and the rest in the prompt', () => {
-    const row = (exportFormatOf('trl-prompt-completion') as ChatFormat).row(conversation, { weightField: false }) as { prompt: unknown[]; completion: { content: string }[] };
+    const row = (exportFormatOf('trl-prompt-completion') as ChatFormat).row(conversation, { weightField: false }) as {
+      prompt: unknown[];
+      completion: { content: string }[];
+    };
     expect(row.prompt).toHaveLength(4);
     expect(row.completion[0].content).toBe('Why did the chicken cross the road?');
   });
@@ -67,12 +70,26 @@ describe('training formats', () => {
 
 describe('mapping errors', () => {
   it('names a missing field and the fix', () => {
-    expect(() => toChatExample({ question: 'q' }, { user: 'question', assistant: 'reply' }, 9, 1)).toThrow(/record 9: the mapping's assistant field 'reply' is not in the record \(fields: question\); fix mapping.assistant/);
+    expect(() => toChatExample({ question: 'q' }, { user: 'question', assistant: 'reply' }, 9, 1)).toThrow(
+      /record 9: the mapping's assistant field 'reply' is not in the record \(fields: question\); fix mapping.assistant/,
+    );
   });
   it('refuses an empty turn', () => {
     expect(() => toChatExample({ question: 'q', answer: '  ' }, { user: 'question', assistant: 'answer' }, 2, 1)).toThrow(ExportError);
     expect(() => toChatExample({ question: 'q', answer: null }, { user: 'question', assistant: 'answer' }, 2, 1)).toThrow(/assistant turn 'answer' is empty/);
-    expect(() => toChatExample({ c: [{ role: 'user', content: 'x' }, { role: 'assistant', content: '' }] }, { messages: 'c' }, 1, 1)).toThrow(/c\[1\] \(assistant\) is an empty turn/);
+    expect(() =>
+      toChatExample(
+        {
+          c: [
+            { role: 'user', content: 'x' },
+            { role: 'assistant', content: '' },
+          ],
+        },
+        { messages: 'c' },
+        1,
+        1,
+      ),
+    ).toThrow(/c\[1\] \(assistant\) is an empty turn/);
   });
   it('needs user and assistant or messages', () => {
     expect(() => toChatExample({ q: 'x' }, { user: 'q' }, 0, 1)).toThrow(/needs user and assistant fields/);
@@ -100,14 +117,27 @@ describe('preference pairs', () => {
   });
 
   it('from judge scores: best vs worst reply per prompt, score difference as margin, min_margin honoured', () => {
-    const r = (id: number, prompt: string, reply: string, score?: number) => ({ id, record: { prompt, reply, _signals: score === undefined ? {} : { judge: { score } } } });
-    const records = [r(0, 'p', 'ok', 3), r(1, 'p', 'great', 5), r(2, 'p', 'bad', 1), r(3, 'q', 'x', 4), r(4, 'q', 'y', 3.5), r(5, 'lone', 'z', 2), r(6, 'p', 'unscored')];
+    const r = (id: number, prompt: string, reply: string, score?: number) => ({
+      id,
+      record: { prompt, reply, _signals: score === undefined ? {} : { judge: { score } } },
+    });
+    const records = [
+      r(0, 'p', 'ok', 3),
+      r(1, 'p', 'great', 5),
+      r(2, 'p', 'bad', 1),
+      r(3, 'q', 'x', 4),
+      r(4, 'q', 'y', 3.5),
+      r(5, 'lone', 'z', 2),
+      r(6, 'p', 'unscored'),
+    ];
     const { pairs, skipped } = buildPreferencePairs(records, { from: 'scores', min_margin: 1 }, mapping);
     expect(pairs).toEqual([{ id: 1, prompt: [{ role: 'user', content: 'p' }], chosen: 'great', rejected: 'bad', margin: 4 }]);
     expect(skipped).toEqual({ 'no score': 1, 'not the best or worst reply to its prompt': 1, 'margin below 1': 2, 'only reply to its prompt': 1 });
   });
 
   it('says which stage is missing when no record has the signal', () => {
-    expect(() => buildPreferencePairs([{ id: 0, record: { prompt: 'p', reply: 'r' } }], { from: 'scores' }, mapping)).toThrow(/need a curate stage that records 'score'/);
+    expect(() => buildPreferencePairs([{ id: 0, record: { prompt: 'p', reply: 'r' } }], { from: 'scores' }, mapping)).toThrow(
+      /need a curate stage that records 'score'/,
+    );
   });
 });

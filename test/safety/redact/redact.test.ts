@@ -110,7 +110,12 @@ describe('redact stage with the optional model recognizer', () => {
   it('replaces what the model finds (names the rules miss) everywhere, and ignores values not in the text', async () => {
     const { startMockLlmServer } = await import('../../support/mock-llm-server.js');
     const server = await startMockLlmServer({
-      handler: () => ({ entities: [{ type: 'person_name', text: 'Zyx Qwerty' }, { type: 'person_name', text: 'Not In Text' }] }),
+      handler: () => ({
+        entities: [
+          { type: 'person_name', text: 'Zyx Qwerty' },
+          { type: 'person_name', text: 'Not In Text' },
+        ],
+      }),
     });
     try {
       const out = join(mkdtempSync(join(tmpdir(), 'redact-model-')), 'curated');

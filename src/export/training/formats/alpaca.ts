@@ -17,7 +17,9 @@ export const alpacaFormat = defineChatFormat({
     const system = example.messages.filter((m) => m.role === 'system');
     const rest = example.messages.filter((m) => m.role !== 'system');
     if (rest.length !== 2 || rest[0].role !== 'user' || rest[1].role !== 'assistant')
-      throw new ExportError(`record ${String(example.id)}: alpaca holds one user turn and one reply, this record has ${rest.length} turns; use sharegpt, openai-chat or trl-conversational for conversations`);
+      throw new ExportError(
+        `record ${String(example.id)}: alpaca holds one user turn and one reply, this record has ${rest.length} turns; use sharegpt, openai-chat or trl-conversational for conversations`,
+      );
     return {
       instruction: rest[0].content,
       input: '',

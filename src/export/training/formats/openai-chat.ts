@@ -14,7 +14,9 @@ export const openaiChatFormat = defineChatFormat({
   weights: 'message',
   row: (example, options) => ({
     messages: example.messages.map((m) =>
-      m.role === 'assistant' && options.weightField ? { role: m.role, content: m.content, weight: example.weight > 0 ? 1 : 0 } : { role: m.role, content: m.content },
+      m.role === 'assistant' && options.weightField
+        ? { role: m.role, content: m.content, weight: example.weight > 0 ? 1 : 0 }
+        : { role: m.role, content: m.content },
     ),
   }),
 });

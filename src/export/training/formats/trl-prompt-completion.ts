@@ -1,7 +1,8 @@
 /**
  * TRL's conversational prompt-completion format: `{ prompt: [turns...], completion: [{ role:
  * assistant, content }] }`; the loss falls on the completion only (SFTTrainer's completion_only_loss).
- * The completion is the last assistant turn; earlier turns are prompt.
+ * The completion is the last assistant turn; earlier turns are prompt. A conversation's trailing
+ * user turn has no reply to learn and is not written (conversation columns end on a reply).
  */
 import { defineChatFormat, weightOf } from '../export-format.js';
 
