@@ -14,7 +14,7 @@ const benches: [string, string[]][] = [
   ['near-dedup-bench.ts', quick ? ['--sizes', '100000', '--truth', '20000'] : ['--sizes', '100000,1000000', '--truth', '20000']],
   ['curation-defaults-bench.ts', quick ? ['300', '30'] : ['1000', '100']],
   ['evaluate-bench.ts', [quick ? '10000' : '100000']],
-  ['studio-bench.ts', quick ? ['20000', '3000'] : ['100000', '10000']],
+  ['studio-bench.ts', quick ? ['20000', '2000'] : ['100000', '4000']],
   ['queue-bench.ts', [quick ? '5000' : '100000']],
   ['pii-bench.ts', ['--baseline']],
   ['injection-bench.ts', []],

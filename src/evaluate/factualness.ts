@@ -30,6 +30,7 @@ export async function measureFactualness(
   skipped: number,
   context: LlmCheckContext & { concurrency: number; field: string },
 ): Promise<FactualnessMetrics> {
+  const passagesOf = new Map(records.map((r) => [r.id, r.passages]));
   const checked = await mapConcurrent(
     [...records],
     context.concurrency,
@@ -47,6 +48,7 @@ export async function measureFactualness(
   );
   const tally = { supported: 0, contradicted: 0, not_found: 0, error: 0 };
   const perRecord: FactualnessMetrics['records'] = [];
+  const flagged: NonNullable<FactualnessMetrics['flagged']> = [];
   let recordSum = 0;
   let recordCount = 0;
   for (const { record, claims } of checked) {
@@ -63,6 +65,13 @@ export async function measureFactualness(
       recordCount++;
     }
     perRecord.push({ record, faithfulness, claims });
+    for (const c of claims) {
+      if (c.verdict !== 'contradicted' && c.verdict !== 'not_found') continue;
+      const passages = passagesOf.get(record) ?? [];
+      // The judge's evidence quotes the source when it has one; otherwise match on the claim itself.
+      const index = closestPassage(passages, c.evidence.trim() ? c.evidence : c.claim);
+      flagged.push({ record, claim: c.claim, verdict: c.verdict, evidence: c.evidence, source: passages[index] ?? '', source_index: index });
+    }
   }
   const judged = tally.supported + tally.contradicted + tally.not_found;
   return {
@@ -78,5 +87,21 @@ export async function measureFactualness(
     faithfulness: judged === 0 ? Number.NaN : tally.supported / judged,
     mean_record_faithfulness: recordCount === 0 ? Number.NaN : recordSum / recordCount,
     records: perRecord,
+    flagged,
   };
+}
+
+/** The passage sharing the most distinct words with `text` (the source a failed claim is set against). */
+function closestPassage(passages: readonly string[], text: string): number {
+  const words = new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  let best = -1;
+  let bestShared = -1;
+  passages.forEach((p, i) => {
+    const shared = [...new Set(p.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].filter((w) => words.has(w)).length;
+    if (shared > bestShared) {
+      best = i;
+      bestShared = shared;
+    }
+  });
+  return best;
 }

@@ -52,7 +52,7 @@ export interface GenerateOptions {
 }
 
 /** What may change between a run and its resume without making it another recipe's run. */
-type Overrides = Pick<GenerateOptions, 'records' | 'localModel' | 'maxCost'>;
+type Overrides = Pick<GenerateOptions, 'records' | 'localModel' | 'maxCost' | 'batch'>;
 
 /** The resolved recipe (overrides applied), for people and tools to read. */
 export const RECIPE_FILE = 'recipe.json';
@@ -141,6 +141,8 @@ function mergeOverrides(store: RunStore, options: Overrides): Overrides {
     records: options.records ?? stored.records,
     localModel: options.localModel ? resolve(options.localModel) : stored.localModel,
     maxCost: options.maxCost ?? stored.maxCost,
+    // A run started with --batch resumes in batch mode, so it reattaches to its batches.
+    batch: options.batch ?? stored.batch,
   };
   store.setMeta(OVERRIDES_META, JSON.stringify(merged));
   return merged;
@@ -171,7 +173,7 @@ async function runPlan(given: Plan, store: RunStore, overrides: Overrides, optio
     // A library user's own engines stand in for the recipe's models of the same name.
     const given = new Map(Object.entries(options.engines ?? {}).filter(([name]) => usedModels.has(name)));
     modes = await createRunEngines(recipe, usedModels, {
-      batch: options.batch,
+      batch: overrides.batch,
       queue: options.queue,
       queueName: options.queueName,
       queueRecheckMs: options.queueRecheckMs,

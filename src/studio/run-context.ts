@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DatasetIndex } from './dataset-index.js';
 import { hasTable, openRunReadOnly } from './read-only-run.js';
 import { listDatasetFiles, StudioError, type CatalogRun } from './run-catalog.js';
-import type { RateSample } from './run-status.js';
+import type { CountsCache, RateSample } from './run-status.js';
 import { ReviewStore } from '../review/review-store.js';
 import { readReviewRecords, CURATED_ALL } from '../review/read-review-records.js';
 import { buildReviewQueue, type QueueItem } from '../review/review-queue.js';
@@ -18,6 +18,7 @@ import { buildReviewQueue, type QueueItem } from '../review/review-queue.js';
 const REBUILD_MS = 3000;
 /** Below this many records an index is rebuilt before answering (well under 100 ms). */
 const SMALL = 20_000;
+const GENERATED_TITLE = 'generated records';
 /** A live run's index takes in new records at most this often. */
 const LIVE_REFRESH_MS = 2000;
 
@@ -37,6 +38,7 @@ interface CachedIndex {
 export class RunContext {
   readonly db: Database.Database;
   readonly samples: RateSample[] = [];
+  readonly counts: { value?: CountsCache } = {};
   private readonly indexes = new Map<string, CachedIndex>();
   private building = new Map<string, Promise<DatasetIndex>>();
   private reviewStore: ReviewStore | undefined;
@@ -62,8 +64,12 @@ export class RunContext {
 
   /** `src` is 'db' (the records table, live) or `f<N>` (the N-th dataset file). */
   async index(src: string): Promise<{ index: DatasetIndex; title: string }> {
-    const { signature, title, load } = this.source(src);
     const cached = this.indexes.get(src);
+    // While a generation writes, take in its records at most every LIVE_REFRESH_MS (not even counting them between).
+    if (src === 'db' && cached && Date.now() - cached.builtAt < LIVE_REFRESH_MS && this.signatureCache?.version !== this.dataVersion()) {
+      return { index: cached.index, title: GENERATED_TITLE };
+    }
+    const { signature, title, load } = this.source(src);
     if (cached?.index.signature === signature) return { index: cached.index, title };
     if (src === 'db' && cached && sameReviews(cached.index.signature, signature)) {
       // A live generation: add the records committed since, at most every LIVE_REFRESH_MS, so a
@@ -107,7 +113,7 @@ export class RunContext {
   private source(src: string): { signature: string; title: string; load: () => Promise<DatasetIndex> } {
     if (src === 'db') {
       const signature = this.recordsSignature();
-      return { signature, title: 'generated records', load: async () => DatasetIndex.fromRecords(this.generatedRecords(), signature) };
+      return { signature, title: GENERATED_TITLE, load: async () => DatasetIndex.fromRecords(this.generatedRecords(), signature) };
     }
     const m = /^f(\d+)$/.exec(src);
     const file = m ? this.files()[Number(m[1])] : undefined;
@@ -118,7 +124,26 @@ export class RunContext {
     return { signature, title: file.rel, load: () => DatasetIndex.fromFile(path, file.kind, signature) };
   }
 
+  private signatureCache: { version: number; signature: string } | undefined;
+
+  /**
+   * `<records>:<review version>`. Counting 100k records reads the whole table (about 100 ms), so
+   * the count is taken again only when another connection committed since (PRAGMA data_version).
+   */
   private recordsSignature(): string {
+    const version = this.dataVersion();
+    if (this.signatureCache?.version === version) return this.signatureCache.signature;
+    const signature = this.countSignature();
+    this.signatureCache = { version, signature };
+    return signature;
+  }
+
+  /** Changes whenever another connection commits to the run database; reading it costs nothing. */
+  dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  private countSignature(): string {
     const n = this.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM records').get()!.n;
     const r = hasTable(this.db, 'review_decisions') ? this.db.prepare<[], { v: number | null }>('SELECT MAX(id) + SUM(undone) AS v FROM review_decisions').get()!.v : 0;
     return `${n}:${r ?? 0}`;

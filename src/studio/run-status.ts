@@ -42,9 +42,12 @@ export interface RateSample {
 
 type Price = { input_per_million?: number; output_per_million?: number };
 
-export function readRunStatus(dir: string, db: Database.Database, samples: RateSample[]): RunStatus {
-  const recipe = readJson(join(dir, 'recipe.json')) as { records?: number; models?: Record<string, { price?: Price }> } | undefined;
-  const summary = readJson(join(dir, 'summary.json')) as { cost?: number; records?: number; requested?: number } | undefined;
+/** Counts of the run database, reused while nothing was committed (see RunContext.dataVersion). */
+export interface CountsCache extends ReturnType<typeof countTables> {
+  version: number;
+}
+
+function countTables(db: Database.Database) {
   const counts = db.prepare<[], { done: number; valid: number | null }>('SELECT COUNT(*) AS done, SUM(valid) AS valid FROM records').get()!;
   const failures = db
     .prepare<[], { column: string; reason: string | null; count: number }>('SELECT col AS column, reason, COUNT(*) AS count FROM cells WHERE ok = 0 GROUP BY col, reason ORDER BY count DESC')
@@ -55,11 +58,27 @@ export function readRunStatus(dir: string, db: Database.Database, samples: RateS
       `SELECT model, COUNT(*) AS calls, SUM(CASE WHEN cached = 0 THEN input_tokens ELSE 0 END) AS inputTokens,
               SUM(CASE WHEN cached = 0 THEN output_tokens ELSE 0 END) AS outputTokens FROM calls GROUP BY model ORDER BY model`,
     )
-    .all()
-    .map((m) => {
-      const price = recipe?.models?.[m.model]?.price;
-      return price ? { ...m, cost: (m.inputTokens * (price.input_per_million ?? 0) + m.outputTokens * (price.output_per_million ?? 0)) / 1e6 } : m;
-    });
+    .all();
+  const reviewed = hasTable(db, 'review_decisions')
+    ? db.prepare<[], { n: number }>('SELECT COUNT(DISTINCT run_idx) AS n FROM review_decisions WHERE undone = 0').get()!.n
+    : 0;
+  return { done: counts.done, valid: counts.valid, failures, models, reviewed };
+}
+
+export function readRunStatus(dir: string, db: Database.Database, samples: RateSample[], cache?: { value?: CountsCache }): RunStatus {
+  const recipe = readJson(join(dir, 'recipe.json')) as { records?: number; models?: Record<string, { price?: Price }> } | undefined;
+  const summary = readJson(join(dir, 'summary.json')) as { cost?: number; records?: number; requested?: number } | undefined;
+  // Counting 100k records, cells and calls reads whole tables: only again once another
+  // connection committed (PRAGMA data_version), so a finished run's status costs nothing.
+  const version = db.pragma('data_version', { simple: true }) as number;
+  const tables = cache?.value?.version === version ? cache.value : { version, ...countTables(db) };
+  if (cache) cache.value = tables;
+  const counts = tables;
+  const failures = tables.failures;
+  const models = tables.models.map((m) => {
+    const price = recipe?.models?.[m.model]?.price;
+    return price ? { ...m, cost: (m.inputTokens * (price.input_per_million ?? 0) + m.outputTokens * (price.output_per_million ?? 0)) / 1e6 } : m;
+  });
   const running = isLocked(dir);
   const target = recipe?.records ?? summary?.requested ?? counts.done;
   const done = counts.done;
@@ -69,9 +88,7 @@ export function readRunStatus(dir: string, db: Database.Database, samples: RateS
   const first = samples[0];
   const last = samples.at(-1)!;
   const rate = running && last.at > first.at ? ((last.done - first.done) * 1000) / (last.at - first.at) : undefined;
-  const reviewed = hasTable(db, 'review_decisions')
-    ? db.prepare<[], { n: number }>('SELECT COUNT(DISTINCT run_idx) AS n FROM review_decisions WHERE undone = 0').get()!.n
-    : 0;
+  const reviewed = tables.reviewed;
   const modelCost = models.some((m) => m.cost !== undefined) ? models.reduce((s, m) => s + (m.cost ?? 0), 0) : undefined;
   return {
     state: running ? 'running' : summary ? 'finished' : 'stopped',

@@ -89,7 +89,7 @@ export function createStudioApp(options: StudioAppOptions): { app: Hono; close: 
 
   app.get('/runs/:id/status', (c) => {
     const ctx = context(c.req.param('id'));
-    return c.html(statusRow(ctx.run, readRunStatus(ctx.run.dir, ctx.db, ctx.samples)).value);
+    return c.html(statusRow(ctx.run, readRunStatus(ctx.run.dir, ctx.db, ctx.samples, ctx.counts)).value);
   });
 
   app.get('/runs/:id', (c) => {

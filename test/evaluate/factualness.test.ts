@@ -47,6 +47,19 @@ describe('factualness', () => {
     expect(f).toMatchObject({ records_checked: 1, records_skipped: 1, claims: 3, supported: 1, contradicted: 1, not_found: 1, errors: 0 });
     expect(f.faithfulness).toBeCloseTo(1 / 3, 12);
     expect(f.records[0].claims.map((c) => c.verdict)).toEqual(['supported', 'contradicted', 'not_found']);
+    // Each failed claim is flagged on its record, with the source passage it was set against.
+    expect(f.flagged).toEqual([
+      {
+        record: 'r1',
+        claim: 'The clinic is closed on Sundays.',
+        verdict: 'contradicted',
+        evidence: 'open daily, Sundays included',
+        source: 'Opening hours: 8am to 5pm daily, Sundays included.',
+        source_index: 0,
+      },
+      { record: 'r1', claim: 'The clinic has free parking.', verdict: 'not_found', evidence: '', source: 'The clinic is on level 2.', source_index: 1 },
+    ]);
+    expect(metrics.findings?.find((x) => x.topic === 'factualness')?.records).toEqual(['r1']);
     // The passages (string and {text} forms) reach the entailment judge, numbered.
     const entailment = server.requests.find((r) => statementOf(r.body) === 'The clinic opens at 8am.')!;
     expect(entailment.body.messages.at(-1).content).toContain('[1] Opening hours: 8am to 5pm daily, Sundays included.\n\n[2] The clinic is on level 2.');

@@ -15,6 +15,8 @@ describe('examples/evol-instruct.yaml', () => {
     // Each eliminated record is dropped by a named elimination, and never exported.
     const all = readJsonl(join(out, 'curated', 'all.jsonl'));
     const dropped = all.filter((r) => r._decision === 'dropped');
+    // The tiny model's stories apologise often: the elimination must have fired (seeded, so stable).
+    expect(dropped.length).toBeGreaterThan(0);
     for (const r of dropped) expect(stages.map((s) => s.name)).toContain(r._reasons[0].stage);
     for (const r of all.filter((r) => r._reasons.some((x: { stage: string }) => x.stage === 'sorry_and_short'))) {
       expect(String(r.response).toLowerCase()).toContain('sorry');

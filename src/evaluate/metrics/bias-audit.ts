@@ -136,7 +136,14 @@ export function demographicAudit(records: Iterable<unknown>, options: Demographi
       const group = valueKey(getPath(record, column));
       let acc = perColumn[c].get(group);
       if (acc === undefined) {
-        acc = { count: 0, sums: signals.map(() => 0), squares: signals.map(() => 0), measured: signals.map(() => 0), ones: signals.map(() => 0), binary: signals.map(() => true) };
+        acc = {
+          count: 0,
+          sums: signals.map(() => 0),
+          squares: signals.map(() => 0),
+          measured: signals.map(() => 0),
+          ones: signals.map(() => 0),
+          binary: signals.map(() => true),
+        };
         perColumn[c].set(group, acc);
       }
       acc.count++;

@@ -17,7 +17,7 @@ import { formatNumber as num, formatPercent as pct, html, type Html } from './ht
 
 export interface Finding {
   level: 'warning' | 'info';
-  topic: 'diversity' | 'coverage' | 'imbalance' | 'bias' | 'leakage' | 'pii' | 'membership' | 'canaries';
+  topic: 'diversity' | 'coverage' | 'imbalance' | 'bias' | 'leakage' | 'pii' | 'membership' | 'canaries' | 'factualness';
   title: string;
   explanation: string;
   /** Every affected record id, when the finding is about records. */
@@ -108,6 +108,17 @@ export function findingsOf(metrics: CoreMetrics): Finding[] {
       explanation: 'Canary strings planted in the seed data came through generation: the model copies seed text verbatim.',
       records: [...new Set((can.hits as { records: string[] }[]).flatMap((h) => h.records))],
     });
+  const fact = m.factualness;
+  if (fact?.flagged?.length > 0) {
+    const records = [...new Set((fact.flagged as { record: string }[]).map((f) => f.record))];
+    out.push({
+      level: 'warning',
+      topic: 'factualness',
+      title: `${num(records.length)} records make claims their sources do not support`,
+      explanation: `${num(fact.contradicted)} claims are contradicted by the record's own passages and ${num(fact.not_found)} are not found in them. Each failed claim is listed with the passage it was checked against; fix the prompt's grounding or drop these records.`,
+      records,
+    });
+  }
   const mem = m.membership;
   if (mem && mem.verdict !== 'no evidence')
     out.push({

@@ -44,6 +44,11 @@ export interface FactualnessMetrics {
   /** Mean of the per-record faithfulness. */
   mean_record_faithfulness: number;
   records: { record: string; faithfulness: number; claims: ClaimCheck[] }[];
+  /**
+   * Every record with a claim its sources contradict or do not support: the claim, the verdict,
+   * the judge's evidence and the passage it was checked against most closely (by shared words).
+   */
+  flagged?: { record: string; claim: string; verdict: 'contradicted' | 'not_found'; evidence: string; source: string; source_index: number }[];
 }
 
 export interface ConsistencyMetrics {
@@ -177,6 +182,14 @@ ${
   f
     ? html`<p class="note">Claims of <code>${f.field}</code> checked against each record's passages by <code>${f.model}</code>: ${num(f.records_checked)} records (${num(f.records_skipped)} without passages skipped).</p>
 ${table(['claims', 'supported', 'contradicted', 'not found', 'errors', 'faithfulness', 'mean per record'], [[num(f.claims), num(f.supported), num(f.contradicted), num(f.not_found), num(f.errors), pct(f.faithfulness), pct(f.mean_record_faithfulness)]], { numeric: [0, 1, 2, 3, 4, 5, 6] })}
+${
+  f.flagged?.length
+    ? html`<h3>Records that fail (${num(f.flagged.length)} claims; all in metrics.json → factualness.flagged)</h3>${table(
+        ['record', 'claim', 'verdict', 'source passage'],
+        f.flagged.slice(0, 25).map((x) => [x.record, x.claim, x.verdict, html`<div class="snippet">${x.source}</div>`]),
+      )}`
+    : ''
+}
 ${verdictRows.length ? table(['record', 'faithfulness', 'claim', 'verdict', 'evidence'], verdictRows) : ''}`
     : ''
 }

@@ -57,7 +57,11 @@ export function findPhones(text: string, options: PhoneOptions = {}): PiiSpan[] 
   const windows = [...normalized.matchAll(CANDIDATE)].filter((w) => w[0].replace(/\D/g, '').length >= MIN_DIGITS);
   for (const window of windows) {
     const offset = window.index;
-    for (const region of regions) {
+    // A number with its country code reads the same under any region: one pass is enough.
+    const tryRegions = /^\s*\(?\+/.test(window[0]) ? regions.slice(0, 1) : regions;
+    for (const region of tryRegions) {
+      // Once one region reads the whole window as a number, the others cannot add to it.
+      if (found.has(`${offset}:${offset + window[0].length}`)) break;
       for (const found_ of findPhoneNumbersInText(window[0], { defaultCountry: region })) {
         const match = { startsAt: found_.startsAt + offset, endsAt: found_.endsAt + offset, number: found_.number };
         const key = `${match.startsAt}:${match.endsAt}`;

@@ -42,6 +42,7 @@ export interface RedactionMapEntry {
 }
 
 const DEFAULT_SKIP = ['_id', '_redactions', '_lineage'];
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 const DEFAULT_MIN_CONFIDENCE = 0.5;
 
 export class Redactor {
@@ -153,6 +154,11 @@ function replaceEverywhere(text: string, path: string, values: readonly Redactio
     const delta = entry.replacement.length - entry.value.length;
     let at = out.indexOf(entry.value);
     while (at >= 0) {
+      // Whole words only: the name "Lee" is not in "Fleet".
+      if (WORD_CHAR.test(out[at - 1] ?? '') || WORD_CHAR.test(out[at + entry.value.length] ?? '')) {
+        at = out.indexOf(entry.value, at + 1);
+        continue;
+      }
       // Spans already recorded after this point in the same string move with the text.
       for (const span of spans) {
         if (span.path === path && span.start >= at + entry.value.length) {

@@ -25,7 +25,10 @@ describe('coverage of a subcategory counts only the pairs the recipe allows', ()
   });
 
   it('every allowed pair produced gives 100%, where the full product would give 6 of 18', () => {
-    const records = allowed.flatMap(([service, topic]) => [{ service, topic }, { service, topic }]);
+    const records = allowed.flatMap(([service, topic]) => [
+      { service, topic },
+      { service, topic },
+    ]);
     const full = combinationCoverage(records, ['service', 'topic']);
     expect(full.possible).toBe(18);
     expect(full.coverage).toBeCloseTo(6 / 18, 12);

@@ -94,7 +94,7 @@ describe('batch mode', () => {
     expect(storedCells(dir).find((c) => c.col === 'text')?.error).toMatch(/batch batch_\d+ failed: .*invalid_jsonl/);
   });
 
-  it('a run killed while its batch runs reattaches on resume: no second batch for calls already submitted', async () => {
+  it('a run killed while its batch runs reattaches on resume (batch mode kept from --batch): no second batch for calls already submitted', async () => {
     const before = server.batches.length;
     server.script({ pollsUntilEnded: 4 });
     const dir = out();
@@ -102,7 +102,10 @@ describe('batch mode', () => {
     const watch = setInterval(() => {
       if (server.batches.length > before) controller.abort();
     }, 2);
-    await expect(generateRecords(recipe('openai', 4), { out: dir, signal: controller.signal })).rejects.toBeInstanceOf(RunInterruptedError);
+    // Batch mode from the option (--batch) this time: the resume below, given no option, keeps it.
+    const { mode: _interactiveByDefault, ...timing } = fast;
+    const run = generateRecords({ ...recipe('openai', 4), generation: timing }, { out: dir, signal: controller.signal, batch: true });
+    await expect(run).rejects.toBeInstanceOf(RunInterruptedError);
     clearInterval(watch);
     expect(server.batches.length).toBe(before + 1);
     const ledger = new BatchLedgerStore(dir);

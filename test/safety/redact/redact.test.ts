@@ -61,6 +61,11 @@ describe('Redactor', () => {
     }
   });
 
+  it('replaces found values elsewhere in the record as whole words only', () => {
+    const out = new Redactor({ key, mode: 'mask' }).redactRecord({ text: 'Dear Priya, thanks', note: 'Priya called; Priyanka did not' }).record;
+    expect(out.note).toBe('[PERSON_NAME] called; Priyanka did not');
+  });
+
   it('masks with the type in mask mode', () => {
     const out = new Redactor({ key, mode: 'mask' }).redactRecord({ text: 'mail a.b@c.org or call +65 9123 4567' }).record;
     expect(out.text).toBe('mail [EMAIL] or call [PHONE]');
