@@ -17,7 +17,11 @@ import { ROOT, print, startServerProcess, tempDir } from './support.js';
 
 const N = Number(process.argv[2] ?? 100_000);
 const GENERATE_N = Number(process.argv[3] ?? 4000);
-const quantile = (values: number[], q: number) => quantileSorted([...values].sort((a, b) => a - b), q);
+const quantile = (values: number[], q: number) =>
+  quantileSorted(
+    [...values].sort((a, b) => a - b),
+    q,
+  );
 
 function makeRun(records: number): string {
   const dir = tempDir();
@@ -26,7 +30,12 @@ function makeRun(records: number): string {
   for (let i = 0; i < records; i++) {
     const topic = topics[i % topics.length];
     const text = `Record ${i}: a complaint about ${topic} at clinic ${i % 97}. ${i % 13 === 0 ? `Reach me at person${i}@example.com. ` : ''}The ${topic} problem has gone on for ${i % 30} days and nobody answers the phone.`;
-    store.queueRecord({ idx: i, data: { topic, clinic: i % 97, text, _logprobs: { text: { mean: -(i % 10) / 10, min: -(i % 10) / 3 } } }, valid: i % 17 !== 0, errors: [] });
+    store.queueRecord({
+      idx: i,
+      data: { topic, clinic: i % 97, text, _logprobs: { text: { mean: -(i % 10) / 10, min: -(i % 10) / 3 } } },
+      valid: i % 17 !== 0,
+      errors: [],
+    });
     if (i % 5000 === 4999) store.flush();
   }
   store.close();
@@ -44,7 +53,8 @@ async function timed(url: string): Promise<number> {
 async function browse(base: string): Promise<number[]> {
   const paths: string[] = [];
   for (let p = 0; p < 10; p++) paths.push(`data?page=${p * 97}`);
-  for (const sort of ['topic', 'clinic', 'text', '_valid', '_logprobs.text.mean']) paths.push(`data?sort=${sort}&dir=desc&page=3`, `data?sort=${sort}&page=500`);
+  for (const sort of ['topic', 'clinic', 'text', '_valid', '_logprobs.text.mean'])
+    paths.push(`data?sort=${sort}&dir=desc&page=3`, `data?sort=${sort}&page=500`);
   for (const [field, op, value] of [
     ['topic', 'eq', 'access'],
     ['clinic', 'gt', '50'],
@@ -53,8 +63,12 @@ async function browse(base: string): Promise<number[]> {
     ['pii', 'gt', '0'],
     ['_logprobs.text.mean', 'lt', '-0.5'],
   ])
-    paths.push(`data?field=${field}&op=${op}&value=${encodeURIComponent(value)}`, `data?field=${field}&op=${op}&value=${encodeURIComponent(value)}&sort=clinic&page=20`);
-  for (const q of ['clinic 42', 'parking phone', 'example', 'nobody answers']) paths.push(`data?q=${encodeURIComponent(q)}`, `data?q=${encodeURIComponent(q)}&sort=topic&dir=desc&page=2`);
+    paths.push(
+      `data?field=${field}&op=${op}&value=${encodeURIComponent(value)}`,
+      `data?field=${field}&op=${op}&value=${encodeURIComponent(value)}&sort=clinic&page=20`,
+    );
+  for (const q of ['clinic 42', 'parking phone', 'example', 'nobody answers'])
+    paths.push(`data?q=${encodeURIComponent(q)}`, `data?q=${encodeURIComponent(q)}&sort=topic&dir=desc&page=2`);
   const times: number[] = [];
   for (let round = 0; round < 2; round++) for (const path of paths) times.push(await timed(`${base}runs/r0/${path}`));
   return times;
@@ -69,7 +83,8 @@ async function browse(base: string): Promise<number[]> {
     const during = await browse(studio.url);
     // Wait for the warm-up (PII counts) to finish, then measure again.
     const started = Date.now();
-    while (Date.now() - started < 180_000 && /PII scan \d+%/.test(await (await fetch(`${studio.url}runs/r0/data`)).text())) await new Promise((r) => setTimeout(r, 1000));
+    while (Date.now() - started < 180_000 && /PII scan \d+%/.test(await (await fetch(`${studio.url}runs/r0/data`)).text()))
+      await new Promise((r) => setTimeout(r, 1000));
     const warmS = (Date.now() - started) / 1000;
     const after = await browse(studio.url);
     print('studio.records', N);

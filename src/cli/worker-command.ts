@@ -1,6 +1,5 @@
 import { Command } from 'commander';
-import { DEFAULT_QUEUE_NAME } from '../models/queue/call-queue.js';
-import { runWorker } from '../models/queue/run-worker.js';
+import { DEFAULT_QUEUE_NAME, runWorker } from '../models/queue/run-worker.js';
 import { positiveInt } from './generate-command.js';
 import { EXIT, runCommand } from './run-command.js';
 

@@ -18,7 +18,9 @@
  */
 import { parquetWriteBuffer, type ColumnSource, type ParquetWriteOptions } from 'hyparquet-writer';
 import { columnsOf } from './csv.js';
-import { JSON_COLUMNS_KEY } from './parquet.js';
+
+/** Key-value metadata key naming the columns (dotted paths) whose cells are JSON text. */
+export const JSON_COLUMNS_KEY = 'synthkit.json_columns';
 
 /** hyparquet-writer's own schema element type (it bundles its own hyparquet). */
 type SchemaElement = NonNullable<ParquetWriteOptions['schema']>[number];

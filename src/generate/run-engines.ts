@@ -11,7 +11,6 @@ import { createEngines } from '../models/create-engines.js';
 import type { DownloadProgress } from '../models/default-model.js';
 import { ErrorRateMonitor, withErrorRateStop } from '../models/error-rate-stop.js';
 import type { Price } from '../models/model-runner.js';
-import { openCallQueue } from '../models/queue/call-queue.js';
 import type { ModelEngine } from '../models/types.js';
 import type { Recipe } from '../recipe/schema.js';
 import { BatchLedgerStore } from '../store/batch-ledger-store.js';
@@ -48,6 +47,8 @@ export async function createRunEngines(recipe: Recipe, used: Set<string>, option
   const batched = new Set<string>();
   try {
     if (options.queue) {
+      // Loaded only in queue mode: BullMQ and ioredis cost every other run memory and start-up time.
+      const { openCallQueue } = await import('../models/queue/call-queue.js');
       const queue = await openCallQueue(options.queue, { name: options.queueName, recheckMs: options.queueRecheckMs, runId: runIdentity(options.dir) });
       closers.push(() => queue.close());
       for (const name of rest) engines.set(name, queue.engineFor(name, recipe.models[name]));

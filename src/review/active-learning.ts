@@ -46,7 +46,8 @@ export async function learnFromReviews(runDir: string, options: { column: string
       const label = after[options.column];
       if (typeof label === 'string' && label) examples.push({ idx: Number(r._id), text: textOf(after), label });
     }
-    if (examples.length < 2) throw new ReviewError(`--column ${options.column}: ${examples.length} reviewed record(s) with a label; review at least two before training`);
+    if (examples.length < 2)
+      throw new ReviewError(`--column ${options.column}: ${examples.length} reviewed record(s) with a label; review at least two before training`);
     const heldOut = examples.length >= 5 ? examples.filter((_, i) => i % 5 === 4) : [];
     const train = examples.filter((e) => !heldOut.includes(e));
     const probe = trainTextClassifier(train);

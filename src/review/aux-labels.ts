@@ -28,9 +28,7 @@ export interface AuxLabel {
 
 export function saveAuxLabels(db: Database.Database, labels: readonly AuxLabel[]): void {
   db.exec(AUX_LABELS_SQL);
-  const put = db.prepare(
-    'INSERT OR REPLACE INTO aux_labels (run_idx, column, source, label, confidence, original, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
+  const put = db.prepare('INSERT OR REPLACE INTO aux_labels (run_idx, column, source, label, confidence, original, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const at = new Date().toISOString();
   db.transaction(() => {
     for (const l of labels) put.run(l.runIdx, l.column, l.source, JSON.stringify(l.label ?? null), l.confidence, JSON.stringify(l.original ?? null), at);

@@ -1,4 +1,11 @@
-export { REVIEW_ACTIONS, REVIEW_DECISIONS_SQL, decisionInputSchema, type DecisionInput, type ReviewAction, type ReviewDecision } from './review-decisions-schema.js';
+export {
+  REVIEW_ACTIONS,
+  REVIEW_DECISIONS_SQL,
+  decisionInputSchema,
+  type DecisionInput,
+  type ReviewAction,
+  type ReviewDecision,
+} from './review-decisions-schema.js';
 export { ReviewStore } from './review-store.js';
 export { ReviewConflictError, ReviewError } from './review-error.js';
 export { applyReview, type ReviewMark, type ReviewStatus } from './apply-review.js';

@@ -64,7 +64,10 @@ export async function relabelRun(runDir: string, options: RelabelOptions): Promi
     const schema = SCHEMA_OF(labels);
     const results = await mapConcurrent(records, options.concurrency ?? 4, async (record) => {
       const shown = Object.fromEntries(
-        (options.fields ?? Object.keys(record).filter((k) => k !== options.column && !k.startsWith('_') && typeof record[k] === 'string')).map((k) => [k, record[k]]),
+        (options.fields ?? Object.keys(record).filter((k) => k !== options.column && !k.startsWith('_') && typeof record[k] === 'string')).map((k) => [
+          k,
+          record[k],
+        ]),
       );
       const result = await generateStructured<{ label: string; confidence: number }>(options.caller, {
         model: options.model,

@@ -58,11 +58,7 @@ export const decisionInputSchema = z
     action: z.enum(REVIEW_ACTIONS),
     field: z.string().min(1).max(200).optional(),
     value: z.unknown().optional(),
-    reviewer: z
-      .string()
-      .trim()
-      .min(1, 'reviewer: give your name (e.g. --reviewer alice or the name box in the studio)')
-      .max(100),
+    reviewer: z.string().trim().min(1, 'reviewer: give your name (e.g. --reviewer alice or the name box in the studio)').max(100),
     reason: z.string().max(2000).optional(),
     baseVersion: z.number().int().min(0),
   })

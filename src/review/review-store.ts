@@ -59,7 +59,13 @@ export class ReviewStore {
     const d = parsed.data;
     const save = this.db.transaction((): ReviewDecision => {
       const current = this.versionOf(d.runIdx);
-      if (current !== d.baseVersion) throw new ReviewConflictError(d.runIdx, d.baseVersion, current, this.history(d.runIdx).find((x) => !x.undone));
+      if (current !== d.baseVersion)
+        throw new ReviewConflictError(
+          d.runIdx,
+          d.baseVersion,
+          current,
+          this.history(d.runIdx).find((x) => !x.undone),
+        );
       const version = current + 1;
       const at = new Date().toISOString();
       const value = d.value === undefined ? null : JSON.stringify(d.value);
@@ -85,7 +91,9 @@ export class ReviewStore {
         runIdx === undefined
           ? this.db.prepare<[string], DecisionRow>('SELECT * FROM review_decisions WHERE reviewer = ? AND undone = 0 ORDER BY id DESC LIMIT 1').get(reviewer)
           : this.db
-              .prepare<[string, number], DecisionRow>('SELECT * FROM review_decisions WHERE reviewer = ? AND run_idx = ? AND undone = 0 ORDER BY id DESC LIMIT 1')
+              .prepare<[string, number], DecisionRow>(
+                'SELECT * FROM review_decisions WHERE reviewer = ? AND run_idx = ? AND undone = 0 ORDER BY id DESC LIMIT 1',
+              )
               .get(reviewer, runIdx);
       if (!row) return undefined;
       this.db.prepare('UPDATE review_decisions SET undone = 1 WHERE id = ?').run(row.id);
@@ -141,7 +149,9 @@ export class ReviewStore {
   }
 
   private setHead(runIdx: number, version: number): void {
-    this.db.prepare('INSERT INTO review_heads (run_idx, version) VALUES (?, ?) ON CONFLICT(run_idx) DO UPDATE SET version = excluded.version').run(runIdx, version);
+    this.db
+      .prepare('INSERT INTO review_heads (run_idx, version) VALUES (?, ?) ON CONFLICT(run_idx) DO UPDATE SET version = excluded.version')
+      .run(runIdx, version);
   }
 }
 

@@ -27,7 +27,10 @@ export function reviewerAgreement(standing: ReadonlyMap<number, readonly ReviewD
   }
   const names = [...reviewers].sort();
   const codes = new Map<string, number>();
-  const code = (v: string) => codes.get(v) ?? (codes.set(v, codes.size), codes.size - 1);
+  const code = (v: string) => {
+    if (!codes.has(v)) codes.set(v, codes.size);
+    return codes.get(v)!;
+  };
   const matrix = names.map((name) => units.map((u) => (u.has(name) ? code(u.get(name)!) : null)));
   return { alpha: units.length ? krippendorffAlpha(matrix, 'nominal') : Number.NaN, doublyReviewed: units.length, reviewers: names };
 }

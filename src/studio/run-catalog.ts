@@ -27,7 +27,8 @@ export function buildCatalog(paths: readonly string[]): CatalogRun[] {
   const dirs: string[] = [];
   for (const given of paths) {
     const dir = resolve(given);
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new StudioError(`${given}: not a directory; give run directories (made by synthkit generate) or a folder holding them`);
+    if (!existsSync(dir) || !statSync(dir).isDirectory())
+      throw new StudioError(`${given}: not a directory; give run directories (made by synthkit generate) or a folder holding them`);
     if (existsSync(join(dir, RUN_DB))) dirs.push(dir);
     else {
       const found = readdirSync(dir, { withFileTypes: true })

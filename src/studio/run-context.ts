@@ -80,20 +80,20 @@ export class RunContext {
         return { index: cached.index, title };
       }
     }
-    if (cached && cached.index.size < SMALL) return { index: await this.build(src, signature, load), title };
+    if (cached && cached.index.size < SMALL) return { index: await this.build(src, load), title };
     if (cached && Date.now() - cached.builtAt < REBUILD_MS) return { index: cached.index, title };
     if (cached) {
       // Serve the old index while a fresh one is built (a live generation adds records every second).
-      cached.rebuilding ??= this.build(src, signature, load).then(
+      cached.rebuilding ??= this.build(src, load).then(
         () => undefined,
         () => undefined,
       );
       return { index: cached.index, title };
     }
-    return { index: await this.build(src, signature, load), title };
+    return { index: await this.build(src, load), title };
   }
 
-  private build(src: string, signature: string, load: () => Promise<DatasetIndex>): Promise<DatasetIndex> {
+  private build(src: string, load: () => Promise<DatasetIndex>): Promise<DatasetIndex> {
     const pending = this.building.get(src);
     if (pending) return pending;
     const promise = load().then((index) => {
@@ -145,14 +145,18 @@ export class RunContext {
 
   private countSignature(): string {
     const n = this.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM records').get()!.n;
-    const r = hasTable(this.db, 'review_decisions') ? this.db.prepare<[], { v: number | null }>('SELECT MAX(id) + SUM(undone) AS v FROM review_decisions').get()!.v : 0;
+    const r = hasTable(this.db, 'review_decisions')
+      ? this.db.prepare<[], { v: number | null }>('SELECT MAX(id) + SUM(undone) AS v FROM review_decisions').get()!.v
+      : 0;
     return `${n}:${r ?? 0}`;
   }
 
   /** Records committed since the cached index was built (by index, which a generation fills out of order). */
   private newRecords(cached: CachedIndex): Record<string, unknown>[] {
     const known = (cached.ids ??= new Set());
-    const one = this.db.prepare<[number], { idx: number; data: string; valid: number; errors: string }>('SELECT idx, data, valid, errors FROM records WHERE idx = ?');
+    const one = this.db.prepare<[number], { idx: number; data: string; valid: number; errors: string }>(
+      'SELECT idx, data, valid, errors FROM records WHERE idx = ?',
+    );
     const out: Record<string, unknown>[] = [];
     for (const { idx } of this.db.prepare<[], { idx: number }>('SELECT idx FROM records').iterate()) {
       if (known.has(idx)) continue;
@@ -185,7 +189,13 @@ export class RunContext {
       .prepare<[], { idx: number; data: string; valid: number; errors: string }>('SELECT idx, data, valid, errors FROM records ORDER BY idx')
       .all();
     this.loadedIds = new Set(rows.map((r) => r.idx));
-    return rows.map((r) => ({ _id: r.idx, ...JSON.parse(r.data), _valid: r.valid === 1, _errors: JSON.parse(r.errors), _review: verdicts.get(r.idx)?.status ?? 'unreviewed' }));
+    return rows.map((r) => ({
+      _id: r.idx,
+      ...JSON.parse(r.data),
+      _valid: r.valid === 1,
+      _errors: JSON.parse(r.errors),
+      _review: verdicts.get(r.idx)?.status ?? 'unreviewed',
+    }));
   }
 
   /** The writable review store (opened on the first decision). */

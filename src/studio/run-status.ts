@@ -50,7 +50,9 @@ export interface CountsCache extends ReturnType<typeof countTables> {
 function countTables(db: Database.Database) {
   const counts = db.prepare<[], { done: number; valid: number | null }>('SELECT COUNT(*) AS done, SUM(valid) AS valid FROM records').get()!;
   const failures = db
-    .prepare<[], { column: string; reason: string | null; count: number }>('SELECT col AS column, reason, COUNT(*) AS count FROM cells WHERE ok = 0 GROUP BY col, reason ORDER BY count DESC')
+    .prepare<[], { column: string; reason: string | null; count: number }>(
+      'SELECT col AS column, reason, COUNT(*) AS count FROM cells WHERE ok = 0 GROUP BY col, reason ORDER BY count DESC',
+    )
     .all()
     .map((f) => ({ column: f.column, reason: f.reason ?? 'invalid_reply', count: f.count }));
   const models = db

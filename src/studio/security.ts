@@ -34,7 +34,8 @@ export function studioGuard(options: GuardOptions): MiddlewareHandler {
   return async (c, next) => {
     const host = c.req.header('host') ?? '';
     // Beyond loopback the token is the guard (the studio cannot know every name it is reached by).
-    if (!options.requireToken && !options.allowedHosts().has(host.toLowerCase())) return c.text('unknown Host header: open the studio at the URL it printed', 421);
+    if (!options.requireToken && !options.allowedHosts().has(host.toLowerCase()))
+      return c.text('unknown Host header: open the studio at the URL it printed', 421);
     const url = new URL(c.req.url);
     const fromQuery = url.searchParams.get('token') ?? undefined;
     const tokenOk = matches(c.req.header(TOKEN_HEADER)) || matches(getCookie(c, TOKEN_COOKIE)) || matches(fromQuery);

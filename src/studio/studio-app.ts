@@ -114,7 +114,13 @@ export function createStudioApp(options: StudioAppOptions): { app: Hono; close: 
     let record: Record<string, unknown> | undefined;
     if (src && src !== 'db') {
       const { index } = await ctx.index(src);
-      record = index.row(z.coerce.number().int().min(0).parse(c.req.query('row') ?? '0'));
+      record = index.row(
+        z.coerce
+          .number()
+          .int()
+          .min(0)
+          .parse(c.req.query('row') ?? '0'),
+      );
     } else {
       const row = ctx.db.prepare<[number], { data: string; valid: number; errors: string }>('SELECT data, valid, errors FROM records WHERE idx = ?').get(idx);
       if (row) record = { _id: idx, ...JSON.parse(row.data), _valid: row.valid === 1, _errors: JSON.parse(row.errors) };
@@ -129,7 +135,13 @@ export function createStudioApp(options: StudioAppOptions): { app: Hono; close: 
     const { records } = await ctx.reviewData();
     const store = ctx.store();
     const reviewed = store.reviewedIndexes().size;
-    return { total: records.length, reviewed, remaining: records.length - reviewed, agreement: reviewerAgreement(store.standing()), byReviewer: store.countsByReviewer() };
+    return {
+      total: records.length,
+      reviewed,
+      remaining: records.length - reviewed,
+      agreement: reviewerAgreement(store.standing()),
+      byReviewer: store.countsByReviewer(),
+    };
   };
 
   /** The record at `pos` among those this reviewer still has to see (or record `idx` when given). */
@@ -184,7 +196,11 @@ export function createStudioApp(options: StudioAppOptions): { app: Hono; close: 
   app.get('/runs/:id/review/item', async (c) => {
     const ctx = context(c.req.param('id'));
     const double = c.req.query('double') === '1';
-    const pos = z.coerce.number().int().min(0).parse(c.req.query('pos') ?? '0');
+    const pos = z.coerce
+      .number()
+      .int()
+      .min(0)
+      .parse(c.req.query('pos') ?? '0');
     const item = await reviewItem(ctx, reviewerOf(c.req.query('reviewer')), pos, double);
     return c.html(itemView(ctx.run, item, double).value);
   });
@@ -194,7 +210,12 @@ export function createStudioApp(options: StudioAppOptions): { app: Hono; close: 
     const form = decideForm.parse(await c.req.parseBody());
     const reviewer = reviewerOf(form.reviewer);
     const double = form.double === '1';
-    if (!reviewer) return c.html(html`<p class="conflict" role="alert">Give your name in the Reviewer box (top right) before deciding.</p>${itemView(ctx.run, await reviewItem(ctx, reviewer, form.pos, double, form.idx), double)}`.value, 400);
+    if (!reviewer)
+      return c.html(
+        html`<p class="conflict" role="alert">Give your name in the Reviewer box (top right) before deciding.</p>${itemView(ctx.run, await reviewItem(ctx, reviewer, form.pos, double, form.idx), double)}`
+          .value,
+        400,
+      );
     const data = await ctx.reviewData();
     const current = data.byId.get(form.idx);
     if (!current) throw new StudioError(`no record ${form.idx} in ${ctx.run.name}`);
@@ -212,9 +233,15 @@ export function createStudioApp(options: StudioAppOptions): { app: Hono; close: 
       }
     }
     try {
-      const saved = store.decide({ runIdx: form.idx, action: form.action, field, value, reviewer, reason: form.reason || undefined, baseVersion: form.baseVersion }, before);
+      const saved = store.decide(
+        { runIdx: form.idx, action: form.action, field, value, reviewer, reason: form.reason || undefined, baseVersion: form.baseVersion },
+        before,
+      );
       // After an accept or reject the next record comes; after an edit or label the same one stays to be accepted.
-      const next = form.action === 'accept' || form.action === 'reject' ? await reviewItem(ctx, reviewer, form.pos, double) : await reviewItem(ctx, reviewer, form.pos, double, form.idx);
+      const next =
+        form.action === 'accept' || form.action === 'reject'
+          ? await reviewItem(ctx, reviewer, form.pos, double)
+          : await reviewItem(ctx, reviewer, form.pos, double, form.idx);
       return c.html(html`${itemView(ctx.run, next, double, savedNotice(saved))}${statsView(await reviewStats(ctx), true)}`.value);
     } catch (error) {
       if (!(error instanceof ReviewConflictError)) throw error;
@@ -240,13 +267,18 @@ export function createStudioApp(options: StudioAppOptions): { app: Hono; close: 
     const ctx = context(c.req.param('id'));
     const files = await writeReviewedFiles(ctx.run.dir);
     return c.html(
-      html`<p class="notice" id="exported">Wrote ${files.records} records (${files.reviewedRecords} reviewed, ${files.rejected} rejected) to <code>reviewed/all.jsonl</code>; <code>reviewed/reviewed.jsonl</code> leaves out rejected records.</p>`.value,
+      html`<p class="notice" id="exported">Wrote ${files.records} records (${files.reviewedRecords} reviewed, ${files.rejected} rejected) to <code>reviewed/all.jsonl</code>; <code>reviewed/reviewed.jsonl</code> leaves out rejected records.</p>`
+        .value,
     );
   });
 
   app.get('/runs/:id/report', (c) => {
     const ctx = context(c.req.param('id'));
-    const n = z.coerce.number().int().min(0).parse(c.req.query('n') ?? '0');
+    const n = z.coerce
+      .number()
+      .int()
+      .min(0)
+      .parse(c.req.query('n') ?? '0');
     const rel = ctx.reports()[n];
     if (!rel) throw new StudioError(`no evaluation report in ${ctx.run.name}; run synthkit evaluate first`);
     return page(c, 'Report', reportPage(ctx.run, rel, n));
@@ -254,7 +286,11 @@ export function createStudioApp(options: StudioAppOptions): { app: Hono; close: 
 
   app.get('/runs/:id/report.html', (c) => {
     const ctx = context(c.req.param('id'));
-    const n = z.coerce.number().int().min(0).parse(c.req.query('n') ?? '0');
+    const n = z.coerce
+      .number()
+      .int()
+      .min(0)
+      .parse(c.req.query('n') ?? '0');
     const rel = ctx.reports()[n];
     if (!rel) throw new StudioError(`no evaluation report in ${ctx.run.name}`);
     // The report is a document of its own: no scripts, no requests out, shown only in our frame.
@@ -298,7 +334,13 @@ export function createStudioApp(options: StudioAppOptions): { app: Hono; close: 
 /** The model-written cells and calls of one record, with the prompts sent when the run kept them. */
 function lineage(ctx: RunContext, idx: number): { cells: CellLineage[]; calls: CallLineage[]; promptsKept: boolean } {
   const db = ctx.db;
-  const columnsOf = (table: string) => new Set(db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all().map((c) => c.name));
+  const columnsOf = (table: string) =>
+    new Set(
+      db
+        .prepare<[], { name: string }>(`PRAGMA table_info(${table})`)
+        .all()
+        .map((c) => c.name),
+    );
   const cellCols = columnsOf('cells');
   const callCols = columnsOf('calls');
   const promptsKept = hasTable(db, 'prompts') && callCols.has('prompt');
@@ -320,7 +362,19 @@ function lineage(ctx: RunContext, idx: number): { cells: CellLineage[]; calls: C
       safety: cellCols.has('safety') ? parse(r.safety) : null,
     }));
   const calls = db
-    .prepare<[number], { id: number; col: string | null; model: string; cached: number; input_tokens: number; output_tokens: number; response: string | null; messages: string | null }>(
+    .prepare<
+      [number],
+      {
+        id: number;
+        col: string | null;
+        model: string;
+        cached: number;
+        input_tokens: number;
+        output_tokens: number;
+        response: string | null;
+        messages: string | null;
+      }
+    >(
       promptsKept
         ? 'SELECT c.id, c.col, c.model, c.cached, c.input_tokens, c.output_tokens, c.response, p.messages FROM calls c LEFT JOIN prompts p ON p.hash = c.prompt WHERE c.idx = ? ORDER BY c.id'
         : 'SELECT id, col, model, cached, input_tokens, output_tokens, response, NULL AS messages FROM calls WHERE idx = ? ORDER BY id',

@@ -17,7 +17,7 @@ async function readBack(path: string) {
 }
 
 describe('writeParquet', () => {
-  it('infers column types, keeps nulls, and stores nested values as JSON text', async () => {
+  it('infers column types, keeps nulls, and stores values whose shapes clash as JSON text', async () => {
     const dir = tempDir();
     const path = join(dir, 'd.parquet');
     const records = [
@@ -74,5 +74,32 @@ describe('writeParquet', () => {
     const none = await readBack(join(dir, 'none.parquet'));
     expect(none.metadata.num_rows).toBe(0n);
     expect(none.rows).toEqual([]);
+  });
+});
+
+describe('dataset.parquet nested values', () => {
+  it('stores consistent objects and arrays as real struct and list columns, not JSON text', async () => {
+    const path = join(tempDir(), 'n.parquet');
+    const records = [
+      { persona: { age_band: '25-34', region: 'north' }, messages: [{ role: 'user', content: 'hi' }], _sources: [{ id: 'c1', start: 0, end: 5 }] },
+      {
+        persona: { age_band: '35-44', region: 'east' },
+        messages: [
+          { role: 'user', content: 'yo' },
+          { role: 'assistant', content: 'hello' },
+        ],
+        _sources: null,
+      },
+    ];
+    await writeParquet(path, records);
+    const { rows, metadata } = await readBack(path);
+    expect(metadata.key_value_metadata?.find((e) => e.key === JSON_COLUMNS_KEY)).toBeUndefined();
+    const groups = metadata.schema.filter((e) => e.num_children).map((e) => e.name);
+    expect(groups).toEqual(expect.arrayContaining(['persona', 'messages', '_sources']));
+    expect(rows[0].persona).toEqual({ age_band: '25-34', region: 'north' });
+    expect(rows[1].messages).toEqual([
+      { role: 'user', content: 'yo' },
+      { role: 'assistant', content: 'hello' },
+    ]);
   });
 });

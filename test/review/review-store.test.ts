@@ -55,7 +55,11 @@ describe('ReviewStore', () => {
     store.decide({ runIdx: 0, action: 'accept', reviewer: 'alice', baseVersion: 3 });
     const record = { _id: 0, text: 'old', meta: { label: 'access' } };
     const after = applyReview(record, store.standing().get(0)!);
-    expect(after).toMatchObject({ text: 'new text', meta: { label: 'billing' }, _review: { status: 'accepted', edited: true, reviewers: ['alice', 'bob'], version: 4, reason: 'off topic' } });
+    expect(after).toMatchObject({
+      text: 'new text',
+      meta: { label: 'billing' },
+      _review: { status: 'accepted', edited: true, reviewers: ['alice', 'bob'], version: 4, reason: 'off topic' },
+    });
     expect(record.text).toBe('old');
     expect(applyReview(record, [])).toBe(record);
   });
@@ -98,7 +102,13 @@ describe('review queue', () => {
     const records = [
       { _id: 0, text: 'plain and sure', _logprobs: { text: { mean: -0.01 } } },
       { _id: 1, text: 'unsure', _logprobs: { text: { mean: -1.5 } } },
-      { _id: 2, text: 'judges split', _signals: { judge: { score: 3.1, spread: 2 } }, _reasons: [{ stage: 'judge', reason: 'judge score below 3' }], _decision: 'flagged' },
+      {
+        _id: 2,
+        text: 'judges split',
+        _signals: { judge: { score: 3.1, spread: 2 } },
+        _reasons: [{ stage: 'judge', reason: 'judge score below 3' }],
+        _decision: 'flagged',
+      },
       { _id: 3, text: 'write to bob@example.com', _aux: { label: { label: 'x', confidence: 0.4, agrees: false } } },
       { _id: 4, text: 'already reviewed', _logprobs: { text: { mean: -3 } } },
     ];

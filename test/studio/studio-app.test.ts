@@ -22,7 +22,11 @@ afterAll(() => {
 
 const get = (path: string, headers: Record<string, string> = {}) => local.app.request(`http://${HOST}${path}`, { headers: { host: HOST, ...headers } });
 const post = (path: string, form: Record<string, string>, headers: Record<string, string> = { origin: `http://${HOST}` }) =>
-  local.app.request(`http://${HOST}${path}`, { method: 'POST', body: new URLSearchParams(form), headers: { host: HOST, 'content-type': 'application/x-www-form-urlencoded', ...headers } });
+  local.app.request(`http://${HOST}${path}`, {
+    method: 'POST',
+    body: new URLSearchParams(form),
+    headers: { host: HOST, 'content-type': 'application/x-www-form-urlencoded', ...headers },
+  });
 
 describe('studio guard', () => {
   it('answers only requests addressed to itself (DNS rebinding) and sets a strict CSP', async () => {

@@ -166,11 +166,15 @@ describe.skipIf(!existsSync(CHROMIUM))('synthkit studio in Chromium', () => {
     expect(byId.get(labelled)?.label).toBe('waiting');
     expect(byId.get(undoneIdx)?._review?.status).toBe('rejected');
     // `synthkit export` reads the run the same way: every decision shows there too.
-    const exported = new Map((await readRunForExport(reviewDir)).map((r) => [r._id as number, r as Record<string, unknown> & { _review?: { status: string } }]));
+    const exported = new Map(
+      (await readRunForExport(reviewDir)).map((r) => [r._id as number, r as Record<string, unknown> & { _review?: { status: string } }]),
+    );
     for (const [idx, status] of decided) expect(exported.get(idx)?._review?.status).toBe(status);
     expect(exported.get(edited)?.text).toBe('A calm, edited complaint about access.');
     expect(exported.get(labelled)?.label).toBe('waiting');
-    const kept = readFileSync(join(reviewDir, 'reviewed', 'reviewed.jsonl'), 'utf8').trim().split('\n');
+    const kept = readFileSync(join(reviewDir, 'reviewed', 'reviewed.jsonl'), 'utf8')
+      .trim()
+      .split('\n');
     expect(kept).toHaveLength(40 - [...decided.values()].filter((s) => s === 'rejected').length);
 
     // --- hostile records execute nothing, anywhere -----------------------------------------------

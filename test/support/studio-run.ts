@@ -26,13 +26,32 @@ export function makeStudioRun(options: StudioRunOptions): string {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'synthkit-studio-'));
   const store = new RunStore(dir);
   const labels = ['billing', 'access', 'waiting'];
-  writeFileSync(join(dir, 'recipe.json'), JSON.stringify({ records: options.records, models: { writer: { engine: 'openai-compatible', model: 'm', base_url: 'http://127.0.0.1:9/v1' } } }));
+  writeFileSync(
+    join(dir, 'recipe.json'),
+    JSON.stringify({ records: options.records, models: { writer: { engine: 'openai-compatible', model: 'm', base_url: 'http://127.0.0.1:9/v1' } } }),
+  );
   for (let i = 0; i < options.records; i++) {
     const hostile = options.hostile && i < HOSTILE_TEXTS.length ? HOSTILE_TEXTS[i] : undefined;
     const text = hostile ?? `Complaint ${i} about ${labels[i % 3]} at the clinic: the ${labels[i % 3]} problem made me wait. Call me on 9123 4567.`;
     const logprobMean = -0.05 - (i % 7) * 0.1;
-    store.queueRecord({ idx: i, data: { topic: labels[i % 3], label: labels[i % 3], text, _logprobs: { text: { mean: logprobMean, min: logprobMean * 3 } } }, valid: i % 11 !== 5, errors: i % 11 === 5 ? ['text: invalid_reply'] : [] });
-    store.queueCell({ idx: i, column: 'text', value: text, ok: true, raw: `RAW ${text}`, reasoning: `because ${i}`, logprobs: { mean: logprobMean, min: logprobMean * 3 }, attempts: 1 + (i % 2), fewShot: [i % 4], sources: [{ id: `doc#${i}`, source: 'policy.md', start: 0, end: 40 }] });
+    store.queueRecord({
+      idx: i,
+      data: { topic: labels[i % 3], label: labels[i % 3], text, _logprobs: { text: { mean: logprobMean, min: logprobMean * 3 } } },
+      valid: i % 11 !== 5,
+      errors: i % 11 === 5 ? ['text: invalid_reply'] : [],
+    });
+    store.queueCell({
+      idx: i,
+      column: 'text',
+      value: text,
+      ok: true,
+      raw: `RAW ${text}`,
+      reasoning: `because ${i}`,
+      logprobs: { mean: logprobMean, min: logprobMean * 3 },
+      attempts: 1 + (i % 2),
+      fewShot: [i % 4],
+      sources: [{ id: `doc#${i}`, source: 'policy.md', start: 0, end: 40 }],
+    });
     store.queueCall({ idx: i, column: 'text', model: 'writer', inputTokens: 20, outputTokens: 30, cached: false, ms: 5 }, `key-${i}`, { text });
   }
   store.close();

@@ -16,7 +16,7 @@ import { subscribeAbort } from '../abort-fanout.js';
 import type { ModelConfig } from '../model-config.js';
 import { ModelCallError, ModelSetupError, type ModelEngine, type ModelRequest, type ModelResponse } from '../types.js';
 
-export const DEFAULT_QUEUE_NAME = 'synthkit-calls';
+import { DEFAULT_QUEUE_NAME } from './run-worker.js';
 
 export interface CallJobData {
   /** The recipe's name for the model. */

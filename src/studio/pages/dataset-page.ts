@@ -35,7 +35,8 @@ export function datasetResults(v: DatasetView): Html {
   const { q, page } = v;
   const pages = Math.max(1, Math.ceil(page.total / q.size));
   const shown = page.columns.filter((c) => c !== '_id').slice(0, SHOWN_COLUMNS);
-  const link = (p: number) => `/runs/${v.run.id}/data${query({ src: v.src, q: q.q, field: q.field, op: q.field ? q.op : undefined, value: q.value, sort: q.sort, dir: q.sort ? q.dir : undefined, size: q.size, page: p })}`;
+  const link = (p: number) =>
+    `/runs/${v.run.id}/data${query({ src: v.src, q: q.q, field: q.field, op: q.field ? q.op : undefined, value: q.value, sort: q.sort, dir: q.sort ? q.dir : undefined, size: q.size, page: p })}`;
   const sortLink = (c: string) =>
     `/runs/${v.run.id}/data${query({ src: v.src, q: q.q, field: q.field, op: q.field ? q.op : undefined, value: q.value, sort: c, dir: q.sort === c && q.dir === 'asc' ? 'desc' : 'asc', size: q.size })}`;
   return html`<div class="pager"><span id="total" data-total="${page.total}">${page.total.toLocaleString('en-US')} records</span>

@@ -53,7 +53,17 @@ export function recordPage(v: RecordView): Html {
 <h2>Fields</h2>
 <div class="table-wrap"><table id="fields"><tbody>${fields.map(([k, value]) => html`<tr><th>${k}</th><td>${fieldValue(value)}</td></tr>`)}</tbody></table></div>
 <h2>Model-written columns</h2>
-${v.cells.length ? v.cells.map((c) => cellSection(c, v.calls.filter((call) => call.col === c.col), v.promptsKept)) : html`<p class="muted">No model-written cells for this record.</p>`}
+${
+  v.cells.length
+    ? v.cells.map((c) =>
+        cellSection(
+          c,
+          v.calls.filter((call) => call.col === c.col),
+          v.promptsKept,
+        ),
+      )
+    : html`<p class="muted">No model-written cells for this record.</p>`
+}
 ${v.trail ? html`<h2>Curation trail and judge rationales</h2><pre id="trail">${JSON.stringify(v.trail, null, 2)}</pre>` : ''}
 <h2>Review history</h2>
 ${v.history.length ? reviewHistory(v.history) : html`<p class="muted">Nobody has reviewed this record.</p>`}`;

@@ -11,7 +11,10 @@ export function reportPage(run: CatalogRun, rel: string, n: number): Html {
 
 export function comparePage(runs: readonly CatalogRun[], a: string | undefined, b: string | undefined, available: ReadonlySet<string>): Html {
   const options = (selected: string | undefined) =>
-    runs.map((r) => html`<option value="${r.id}"${r.id === selected ? ' selected' : ''}${available.has(r.id) ? '' : ' disabled'}>${r.name}${available.has(r.id) ? '' : ' (no metrics.json)'}</option>`);
+    runs.map(
+      (r) =>
+        html`<option value="${r.id}"${r.id === selected ? ' selected' : ''}${available.has(r.id) ? '' : ' disabled'}>${r.name}${available.has(r.id) ? '' : ' (no metrics.json)'}</option>`,
+    );
   return html`<h1>Compare runs</h1>
 <form class="filters" action="/compare" method="get"><label>Run A <select name="a">${options(a)}</select></label><label>Run B <select name="b">${options(b)}</select></label><button class="primary" type="submit">Compare</button></form>
 ${a && b ? html`<iframe class="report" sandbox="" src="/compare/view${query({ a, b })}" title="comparison"></iframe>` : html`<p class="muted">Pick two evaluated runs.</p>`}`;
