@@ -1,6 +1,7 @@
 /**
- * Stands in for a person watching a run in the studio: every second, the runs page's live status
- * fragment and a page of the dataset browser, as htmx would ask for them. Prints `ready` after
+ * Stands in for a person watching a run in the studio: the runs page's live status fragment every
+ * second (what its htmx polling asks for) and, every fifth second, a page of the dataset browser
+ * (a person paging through the records as they arrive). Prints `ready` after
  * its first round and the number of requests made when stopped.
  */
 const url = process.argv[2];
@@ -9,9 +10,10 @@ let stopped = false;
 process.on('SIGTERM', () => {
   stopped = true;
 });
+let round = 0;
 while (!stopped) {
   const started = Date.now();
-  for (const path of ['runs/r0/status', 'runs/r0/data?page=0']) {
+  for (const path of round++ % 5 === 0 ? ['runs/r0/status', 'runs/r0/data?page=0'] : ['runs/r0/status']) {
     try {
       await (await fetch(`${url}${path}`, { headers: { 'hx-request': 'true' } })).text();
       requests++;

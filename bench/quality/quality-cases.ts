@@ -159,7 +159,7 @@ export const QUALITY_CASES: QualityCase[] = [
     name: 'textbook-passages',
     file: 'textbook-passages.yaml',
     drop: [],
-    maxTokens: { passage: 120, topic: 120 },
+    maxTokens: { passage: 120 },
     naivePrompt: (k) => `Generate ${k} varied educational passages about how vaccines train the immune system. ${JSON_NOTE}`,
     item: { type: 'string', maxLength: 700 },
     tokensPerItem: 120,

@@ -45,7 +45,7 @@ export interface GenerateOptions {
   /** Runs every model call as a job on this Redis queue (redis://host:port), for `synthkit worker`s to take. */
   queue?: string;
   queueName?: string;
-  /** How often calls waiting on the queue are checked for jobs a restarted Redis lost (ms; default 30,000). */
+  /** How often calls waiting on the queue are looked up (missed completions, jobs a restarted Redis lost), in ms; default 10,000. */
   queueRecheckMs?: number;
   signal?: AbortSignal;
   onEvent?: (event: GenerateEvent) => void;

@@ -12,7 +12,7 @@ import { generate } from '../../src/pipeline/run-pipeline.js';
 import { ROOT, tempDir } from '../support/paths.js';
 import { exampleRecipe } from './real-recipe.js';
 
-const RECORDS = Number(process.env.SYNTHKIT_REAL_RECORDS ?? 3);
+const RECORDS = Number(process.env.SYNTHKIT_REAL_RECORDS ?? 2);
 /** Gemma's turn markers and llama.cpp's special tokens: in a cell they mean the template leaked. */
 const TEMPLATE_TOKENS = /<start_of_turn>|<end_of_turn>|<eos>|<bos>|<\|im_(start|end)\|>/;
 

@@ -4,7 +4,7 @@
  * names a file of its own.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createStudioApp } from '../../src/studio/studio-app.js';
 import { buildCatalog } from '../../src/studio/run-catalog.js';
@@ -12,8 +12,14 @@ import { HOSTILE_TEXTS, makeStudioRun } from '../support/studio-run.js';
 
 const dir = makeStudioRun({ records: 12, hostile: true });
 writeFileSync(join(dir, 'notes.jsonl'), `${JSON.stringify({ _id: 0, text: 'a user file' })}\n`);
+const reportDir = makeStudioRun({ records: 2 });
+mkdirSync(join(reportDir, 'evaluation'));
+writeFileSync(
+  join(reportDir, 'evaluation', 'report.html'),
+  '<html><body><h1>Quality report</h1><svg><title>distinct-1</title></svg><script>parent.__pwned=1</script></body></html>',
+);
 const HOST = '127.0.0.1:4477';
-const local = createStudioApp({ runs: buildCatalog([dir]), token: 'secret-token', requireToken: false, allowedHosts: () => new Set([HOST]) });
+const local = createStudioApp({ runs: buildCatalog([dir, reportDir]), token: 'secret-token', requireToken: false, allowedHosts: () => new Set([HOST]) });
 const remote = createStudioApp({ runs: buildCatalog([dir]), token: 'secret-token', requireToken: true, allowedHosts: () => new Set() });
 afterAll(() => {
   local.close();
@@ -68,6 +74,16 @@ describe('studio guard', () => {
       expect(r.status, bad).toBe(400);
     }
     expect((await get('/runs/r0/data?sort=x%22)%3B%20DROP%20TABLE%20rows%3B--')).status).toBe(400);
+  });
+});
+
+describe('evaluation report', () => {
+  it('embeds report.html in a sandboxed frame, served with a sandbox CSP so its scripts never run', async () => {
+    const page = await (await get('/runs/r1/report?n=0')).text();
+    expect(page).toContain('<iframe class="report" sandbox="" src="/runs/r1/report.html?n=0"');
+    const report = await get('/runs/r1/report.html?n=0');
+    expect(report.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
+    expect(await report.text()).toContain('Quality report');
   });
 });
 

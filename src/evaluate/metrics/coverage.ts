@@ -57,13 +57,23 @@ export function valueKey(value: unknown): string {
 }
 
 /** Coverage of one column (a dotted path), optionally against target weights per value. */
-export function attributeCoverage(records: Iterable<unknown>, column: string, options: { target?: Readonly<Record<string, number>> } = {}): ColumnCoverage {
+/**
+ * `options.weight` reads a record's weight (curation's `_weight`): counts and shares are then sums
+ * of weights, so the figures describe the data as a weighted trainer sees it. A missing or
+ * non-finite weight counts as 1; a negative one as 0.
+ */
+export function attributeCoverage(
+  records: Iterable<unknown>,
+  column: string,
+  options: { target?: Readonly<Record<string, number>>; weight?: (record: unknown) => number } = {},
+): ColumnCoverage {
   const counts = new Map<string, number>();
   let total = 0;
   for (const record of records) {
     const key = valueKey(getPath(record, column));
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-    total++;
+    const w = options.weight ? options.weight(record) : 1;
+    counts.set(key, (counts.get(key) ?? 0) + w);
+    total += w;
   }
   const sorted = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([value, count]) => ({ value, count, share: count / total }));
 

@@ -21,7 +21,13 @@ export const COVERAGE_DEFAULTS = {
 } as const;
 
 export interface CoverageEntries {
-  coverage: { columns: Record<string, ColumnCoverage>; combinations: CombinationCoverage[]; heatmap: CombinationCoverage | null };
+  coverage: {
+    columns: Record<string, ColumnCoverage>;
+    combinations: CombinationCoverage[];
+    heatmap: CombinationCoverage | null;
+    /** The same attribute coverage with each record counted by its weight; null without weights. */
+    weighted?: { field: string; columns: Record<string, ColumnCoverage> } | null;
+  };
 }
 
 const coverageColumn = z.union([
@@ -35,6 +41,14 @@ const coverageColumn = z.union([
     .strict(),
 ]);
 
+const WEIGHT_KEY = '__weight';
+/** A record's weight: missing or non-finite counts as 1 (an unweighted record), negative as 0. */
+function weightOf(projection: unknown): number {
+  const w = (projection as Record<string, unknown>)[WEIGHT_KEY];
+  if (typeof w !== 'number' || !Number.isFinite(w)) return 1;
+  return Math.max(0, w);
+}
+
 export const coverageMetric = defineMetric({
   name: 'coverage',
   config: {
@@ -44,6 +58,11 @@ export const coverageMetric = defineMetric({
         columns: z.array(coverageColumn).optional(),
         /** Cross products whose missing combinations are listed, e.g. [[service, sentiment]]. */
         combinations: z.array(z.array(fieldPath).min(2).max(4)).optional(),
+        /**
+         * Also report every attribute's shares weighted by this field (curation's `_weight`);
+         * default `_weight` when the records carry it, `false` to turn it off.
+         */
+        weight_field: z.union([fieldPath, z.literal(false)]).optional(),
         /** The pair drawn as a heat map; default the first two-column combination. */
         heatmap: z.tuple([fieldPath, fieldPath]).optional(),
       })
@@ -57,11 +76,14 @@ export const coverageMetric = defineMetric({
     const heatmap =
       settings?.heatmap ?? (combinations.find((c) => c.length === 2) as [string, string] | undefined) ?? defaultHeatmap(columns.map((c) => c.field));
     const fields = [...new Set([...columns.map((c) => c.field), ...combinations.flat(), ...(heatmap ?? [])])];
+    const weightField =
+      settings?.weight_field === false ? undefined : (settings?.weight_field ?? (run.head.some((r) => typeof r._weight === 'number') ? '_weight' : undefined));
     const projections: Record<string, unknown>[] = [];
     return {
       add(record) {
         const projection: Record<string, unknown> = {};
         for (const field of fields) setPath(projection, field, valueKey(getPath(record, field)));
+        if (weightField) projection[WEIGHT_KEY] = getPath(record, weightField);
         projections.push(projection);
       },
       finish(): CoverageEntries {
@@ -71,6 +93,14 @@ export const coverageMetric = defineMetric({
         const allowedFor = (combo: readonly string[]) => run.recipe?.allowed?.[combo.join('\u0000')];
         for (const combo of combinations) coverage.combinations.push(combinationCoverage(projections, combo, { domains, allowed: allowedFor(combo) }));
         if (heatmap) coverage.heatmap = combinationCoverage(projections, heatmap, { domains, allowed: allowedFor(heatmap) });
+        coverage.weighted = weightField
+          ? {
+              field: weightField,
+              columns: Object.fromEntries(
+                columns.map(({ field, target }) => [field, attributeCoverage(projections, field, { ...(target ? { target } : {}), weight: weightOf })]),
+              ),
+            }
+          : null;
         projections.length = 0;
         return { coverage };
       },
@@ -155,6 +185,23 @@ function coverageSection(m: CoreMetrics & CoverageEntries): Html {
   return html`<section id="coverage"><h2>Attribute coverage</h2>
 <p class="note">Normalised entropy: 1 = perfectly even. Total variation: share of records that would have to change value to match the recipe's weights.</p>
 ${rows.length ? table(['attribute', 'values', 'entropy', 'evenness', 'TV vs target', 'KL vs target', 'missing values', 'top values'], rows, { numeric: [1, 2, 3, 4, 5] }) : ''}
+${
+  m.coverage.weighted
+    ? html`<h3>Weighted by <code>${m.coverage.weighted.field}</code></h3><p class="note">Shares as a trainer that honours the curation weights sees them.</p>${table(
+        ['attribute', 'evenness', 'TV vs target', 'top values (weighted share)'],
+        Object.values(m.coverage.weighted.columns).map((c) => [
+          html`<code>${c.column}</code>`,
+          num(c.normalizedEntropy),
+          c.target ? num(c.target.totalVariation) : '–',
+          c.counts
+            .slice(0, 4)
+            .map((v) => `${v.value} (${pct(v.share)})`)
+            .join(', '),
+        ]),
+        { numeric: [1, 2] },
+      )}`
+    : ''
+}
 ${heat}${combos}</section>`;
 }
 

@@ -64,6 +64,8 @@ export function createBatchEngine(options: BatchEngineOptions): ModelEngine {
   let open: string[] = [];
   let flushTimer: NodeJS.Timeout | undefined;
   const polling = new Set<string>();
+  /** Submissions under way: closing waits for them, so a batch the provider holds is always recorded. */
+  const submitting = new Set<Promise<void>>();
   const timers = new Set<NodeJS.Timeout>();
   let closed = false;
 
@@ -79,7 +81,8 @@ export function createBatchEngine(options: BatchEngineOptions): ModelEngine {
     const ids = open.filter((id) => calls.has(id));
     open = [];
     if (!ids.length || closed) return;
-    void submit(ids);
+    const done = submit(ids).finally(() => submitting.delete(done));
+    submitting.add(done);
   }
 
   async function submit(ids: string[]): Promise<void> {
@@ -96,7 +99,7 @@ export function createBatchEngine(options: BatchEngineOptions): ModelEngine {
       const call = calls.get(id);
       if (call) call.batchId = batchId;
     }
-    poll(batchId);
+    if (!closed) poll(batchId);
   }
 
   function poll(batchId: string, failures = 0): void {
@@ -187,6 +190,9 @@ export function createBatchEngine(options: BatchEngineOptions): ModelEngine {
     async close() {
       closed = true;
       if (flushTimer) clearTimeout(flushTimer);
+      // A run stopped while a batch was being created: record it before the ledger closes, so
+      // the resume reattaches to it instead of paying for its calls again.
+      await Promise.allSettled([...submitting]);
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
     },

@@ -51,8 +51,9 @@ export interface CallQueueOptions {
   /** Scopes job ids to one run: its resume finds its jobs, other runs never share them. */
   runId?: string;
   /**
-   * How often calls still waiting are checked against the queue (ms). A Redis that was restarted
-   * without its data has lost their jobs: they are queued again. Default 30,000.
+   * How often calls still waiting are checked against the queue (ms): a finished job whose event
+   * was missed is taken, and a job a Redis restarted without its data lost is queued again.
+   * Default 10,000.
    */
   recheckMs?: number;
 }
@@ -128,15 +129,17 @@ export async function openCallQueue(url: string, options: CallQueueOptions = {})
     reattach(jobId).catch(() => {});
   });
 
+  // Events are a stream read from "now": one missed (a reconnect, a restarted Redis) must not
+  // leave a call waiting forever, so waiting calls are looked up now and then.
   const recheck = setInterval(async () => {
-    for (const [jobId, list] of waiting) {
+    for (const jobId of [...waiting.keys()]) {
       try {
-        if ((await queue.getJobState(jobId)) === 'unknown') enqueue(jobId, list[0].data);
+        await reattach(jobId);
       } catch {
         return; // Redis is still away; try again next time.
       }
     }
-  }, options.recheckMs ?? 30_000);
+  }, options.recheckMs ?? 10_000);
   recheck.unref();
 
   return {

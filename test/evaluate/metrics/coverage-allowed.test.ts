@@ -54,3 +54,25 @@ describe('coverage of a subcategory counts only the pairs the recipe allows', ()
     ]);
   });
 });
+
+describe('coverage weighted by _weight', () => {
+  it('reports shares as the curation weights make them, beside the plain counts', async () => {
+    const { evaluate } = await import('../../../src/evaluate/evaluate.js');
+    // 3 'a' records of weight 0.5 and 1 'b' record of weight 1.5: plain share of a is 75%, weighted 50%.
+    const records = [
+      { text: 'one', t: 'a', _weight: 0.5 },
+      { text: 'two', t: 'a', _weight: 0.5 },
+      { text: 'three', t: 'a', _weight: 0.5 },
+      { text: 'four', t: 'b', _weight: 1.5 },
+    ];
+    const { metrics } = await evaluate(records, { columns: ['text'], coverage: { columns: ['t'] } }, { write: false });
+    expect(metrics.coverage.columns.t.counts[0]).toMatchObject({ value: 'a', count: 3, share: 0.75 });
+    expect(metrics.coverage.weighted!.field).toBe('_weight');
+    expect(metrics.coverage.weighted!.columns.t.counts.map((c) => [c.value, c.share])).toEqual([
+      ['a', 0.5],
+      ['b', 0.5],
+    ]);
+    const off = await evaluate(records, { columns: ['text'], coverage: { columns: ['t'], weight_field: false } }, { write: false });
+    expect(off.metrics.coverage.weighted).toBeNull();
+  });
+});
