@@ -28,6 +28,9 @@ export async function runCommand(body: (signal: AbortSignal) => Promise<number>,
       process.exit(EXIT.interrupted);
     }, STOP_GRACE_MS).unref();
   };
+  // This command now owns Ctrl-C: the loader's quit-at-once handler (bin/synthkit.js) steps aside.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
   try {

@@ -95,7 +95,15 @@ describe('synthkit models', () => {
 
   it('stops a pull at the first Ctrl-C, saying how to resume', async () => {
     const { child, done } = startCli(['models', 'pull', `${blackhole.url}/m.gguf`], bare());
-    await new Promise((r) => setTimeout(r, 1_500));
+    // Ctrl-C once the download has started (loading the CLI can take seconds on a busy machine).
+    await new Promise<void>((resolve) => {
+      let seen = '';
+      child.stderr!.on('data', (d) => {
+        seen += d;
+        if (seen.includes('downloading')) resolve();
+      });
+    });
+    await new Promise((r) => setTimeout(r, 300));
     const sentAt = performance.now();
     child.kill('SIGINT');
     const r = await done;
