@@ -19,6 +19,8 @@ const TEMPLATE_TOKENS = /<start_of_turn>|<end_of_turn>|<eos>|<bos>|<\|im_(start|
 /** The main text column of each example (judged in curation) and its object columns with their schemas. */
 const TEXT_COLUMN: Record<string, string> = {
   'concept-questions.yaml': 'question',
+  'evol-instruct.yaml': 'evolved',
+  'self-instruct.yaml': 'instruction',
   'few-shot-app-reviews.yaml': 'review',
   'healthhub-feedback.yaml': 'feedback',
   'housing-policy-qa.yaml': 'follow_up',
