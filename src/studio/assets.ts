@@ -65,7 +65,10 @@ export const STUDIO_JS = `
     return el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
   }
   // After a decision swaps in the next record, no field keeps the focus: the next key is a shortcut.
-  document.addEventListener('htmx:afterSettle', function () {
+  // htmx restores the focus of a swapped-in field with the same id, so blur right after the swap,
+  // before anyone can press the next key. Not on settle: by then a shortcut may have focused a
+  // field on purpose (l, e), and blurring it would send the typed text to the shortcuts.
+  document.addEventListener('htmx:afterSwap', function () {
     var el = document.activeElement;
     if (el && el !== document.body && typing(el) && el.id !== 'reviewer') el.blur();
   });
