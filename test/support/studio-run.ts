@@ -52,7 +52,10 @@ export function makeStudioRun(options: StudioRunOptions): string {
       fewShot: [i % 4],
       sources: [{ id: `doc#${i}`, source: 'policy.md', start: 0, end: 40 }],
     });
-    store.queueCall({ idx: i, column: 'text', model: 'writer', inputTokens: 20, outputTokens: 30, cached: false, ms: 5 }, `key-${i}`, { text, usage: { inputTokens: 20, outputTokens: 30 } });
+    store.queueCall({ idx: i, column: 'text', model: 'writer', inputTokens: 20, outputTokens: 30, cached: false, ms: 5 }, `key-${i}`, {
+      text,
+      usage: { inputTokens: 20, outputTokens: 30 },
+    });
   }
   store.close();
   return dir;
