@@ -72,6 +72,34 @@ export const STUDIO_JS = `
     var el = document.activeElement;
     if (el && el !== document.body && typing(el) && el.id !== 'reviewer') el.blur();
   });
+  // htmx wires freshly swapped-in content (hx-post on the new record's forms) only when it settles,
+  // a few milliseconds after the swap. A shortcut pressed in between would click a button whose form
+  // htmx does not handle yet: the browser submits it natively (a GET navigation) and the decision is
+  // lost. So while a request is in flight, swapping or settling, shortcuts wait in a queue and are
+  // replayed, in order, once the new content is live; and a native submit of an htmx form is refused.
+  var queue = [];
+  function busy() { return !!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling'); }
+  function shortcut(key) {
+    var target = document.querySelector('[data-key="' + key + '"]');
+    if (!target) return;
+    if (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') target.focus();
+    else target.click();
+  }
+  function flush() {
+    while (queue.length && !busy()) {
+      // A replayed shortcut that focused a field (e, l) ends the replay: what follows was meant as text.
+      if (typing(document.activeElement) && document.activeElement.id !== 'reviewer') { queue = []; return; }
+      shortcut(queue.shift());
+    }
+  }
+  function later() { setTimeout(flush, 0); }
+  document.addEventListener('htmx:afterSettle', later);
+  document.addEventListener('htmx:afterRequest', later);
+  document.addEventListener('htmx:load', later);
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    if (!e.defaultPrevented && form && form.hasAttribute && (form.hasAttribute('hx-post') || form.hasAttribute('hx-get'))) e.preventDefault();
+  });
   document.addEventListener('keydown', function (e) {
     if (e.ctrlKey && e.key === 'Enter' && typing(e.target)) {
       var form = e.target.form;
@@ -80,11 +108,10 @@ export const STUDIO_JS = `
     }
     if (e.key === 'Escape' && typing(e.target)) { e.target.blur(); return; }
     if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
-    var target = document.querySelector('[data-key="' + e.key + '"]');
-    if (!target) return;
+    if (!document.querySelector('[data-key="' + e.key + '"]')) return;
     e.preventDefault();
-    if (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') target.focus();
-    else target.click();
+    if (queue.length || busy()) { queue.push(e.key); later(); return; }
+    shortcut(e.key);
   });
 })();
 `;

@@ -102,8 +102,6 @@ describe.skipIf(!existsSync(CHROMIUM))('synthkit studio in Chromium', () => {
     await page.fill('#reviewer', 'alice');
     await page.locator('#reviewer').dispatchEvent('change');
     await page.locator('#reviewer').blur();
-    // The reviewer's name is saved by a request of its own; keys pressed before it settles can be lost.
-    await page.waitForLoadState('networkidle');
     const decided = new Map<number, string>();
     let edited = -1;
     let labelled = -1;
