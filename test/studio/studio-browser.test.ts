@@ -106,7 +106,11 @@ describe.skipIf(!existsSync(CHROMIUM))('synthkit studio in Chromium', () => {
     let edited = -1;
     let labelled = -1;
     let undoneIdx = -1;
+    // A person reads the record before acting: start each step once htmx has settled the last swap
+    // (keys pressed earlier are queued by the page, but text typed into a field is not).
+    const settled = () => page.waitForFunction(() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling'));
     for (let n = 0; n < 10; n++) {
+      await settled();
       const idx = Number(await page.locator('#review-item').getAttribute('data-idx'));
       if (n === 2) {
         // Edit the text, save with Ctrl+Enter, then accept the edited record.
@@ -115,6 +119,7 @@ describe.skipIf(!existsSync(CHROMIUM))('synthkit studio in Chromium', () => {
         await page.keyboard.type('A calm, edited complaint about access.');
         await page.keyboard.press('Control+Enter');
         await expect.poll(() => page.locator('#saved').textContent()).toContain('edit text');
+        await settled();
         edited = idx;
       }
       if (n === 4) {
@@ -123,6 +128,7 @@ describe.skipIf(!existsSync(CHROMIUM))('synthkit studio in Chromium', () => {
         await page.keyboard.type('waiting');
         await page.keyboard.press('Enter');
         await expect.poll(() => page.locator('#saved').textContent()).toContain('label label');
+        await settled();
         labelled = idx;
       }
       const key = n % 4 === 3 ? 'r' : 'a';
@@ -133,6 +139,7 @@ describe.skipIf(!existsSync(CHROMIUM))('synthkit studio in Chromium', () => {
         // Undo the accept just made: the record comes back; reject it instead.
         await page.keyboard.press('u');
         await expect.poll(() => page.locator('#undone').textContent()).toContain(`record ${idx}`);
+        await settled();
         expect(Number(await page.locator('#review-item').getAttribute('data-idx'))).toBe(idx);
         await page.keyboard.press('r');
         await expect.poll(async () => Number(await page.locator('#review-item').getAttribute('data-idx'))).not.toBe(idx);
