@@ -90,9 +90,12 @@ export async function openCallQueue(url: string, options: CallQueueOptions = {})
     waiting.delete(jobId);
     for (const w of list) act(w);
   };
-  events.on('completed', ({ jobId, returnvalue }) =>
-    settle(jobId, (w) => w.resolve(typeof returnvalue === 'string' ? JSON.parse(returnvalue) : (returnvalue as unknown as CallJobResult))),
-  );
+  events.on('completed', ({ jobId, returnvalue }) => {
+    const result = resultOf(returnvalue);
+    // A completion without a result (seen after Redis restarted empty) is looked up and, if need be, run again.
+    if (result) settle(jobId, (w) => w.resolve(result));
+    else reattach(jobId).catch(() => {});
+  });
   events.on('failed', ({ jobId, failedReason }) =>
     settle(jobId, (w) => w.reject(new ModelCallError(`a worker failed the call: ${failedReason}`, { retryable: false }))),
   );
@@ -118,8 +121,9 @@ export async function openCallQueue(url: string, options: CallQueueOptions = {})
     if (!list) return;
     const job = await Job.fromId<CallJobData, CallJobResult>(queue, jobId);
     const state = job ? await job.getState() : 'unknown';
-    if (state === 'completed') settle(jobId, (w) => w.resolve(job!.returnvalue));
-    else if (state === 'failed') {
+    const result = state === 'completed' ? resultOf(job!.returnvalue) : undefined;
+    if (result) settle(jobId, (w) => w.resolve(result));
+    else if (state === 'failed' || state === 'completed') {
       await job!.remove();
       enqueue(jobId, list[0].data);
     } else if (state === 'unknown') enqueue(jobId, list[0].data);
@@ -173,6 +177,19 @@ export async function openCallQueue(url: string, options: CallQueueOptions = {})
       eventsConnection.disconnect();
     },
   };
+}
+
+/** A worker's answer as the queue hands it back (an object, or JSON text), or undefined when there is none. */
+function resultOf(value: unknown): CallJobResult | undefined {
+  let parsed = value;
+  if (typeof value === 'string') {
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      return undefined;
+    }
+  }
+  return parsed !== null && typeof parsed === 'object' ? (parsed as CallJobResult) : undefined;
 }
 
 function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
