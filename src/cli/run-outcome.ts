@@ -16,9 +16,13 @@ export function formatFailures(summary: PipelineSummary): string {
   const failures = summary.failures ?? [];
   if (!failures.length) return '';
   const lines = failures.map((f) => `  ${f.column}: ${f.count} cell(s) ${f.reason} — e.g. ${f.example.slice(0, 160)}`);
-  const calls = failures.some((f) => f.reason === 'call_failed');
-  const hint = calls
-    ? `model calls failed after their retries; fix the cause, then retry just those cells with: synthkit resume ${summary.dir}`
-    : 'these records are flagged (see their _errors field); a resume asks again for free from the stored replies';
-  return ['failed cells:', ...lines, hint].join('\n');
+  const hints: string[] = [];
+  if (failures.some((f) => f.reason === 'call_failed')) {
+    hints.push(`model calls failed after their retries; fix the cause, then retry just those cells with: synthkit resume ${summary.dir}`);
+  }
+  if (failures.some((f) => f.reason === 'context_overflow')) {
+    hints.push("prompts longer than the model's context were not sent (nothing is cut silently): raise context_size, lower max_tokens or retrieve less");
+  }
+  hints.push('flagged records stay in the dataset, with their reasons in _errors');
+  return ['failed cells:', ...lines, ...hints].join('\n');
 }

@@ -74,7 +74,8 @@ export interface StructuredRequest<T = unknown> {
 }
 
 /** Stable codes for why no value came back. */
-export type StructuredFailureReason = 'invalid_reply' | 'call_failed';
+/** `call_failed`: the call failed after its retries; other codes come from the engine (ModelCallError details.reason). */
+export type StructuredFailureReason = 'invalid_reply' | 'call_failed' | (string & {});
 
 export type StructuredResult<T> =
   | {
@@ -122,7 +123,8 @@ export async function generateStructured<T = unknown>(caller: ModelCaller, reque
     try {
       reply = await caller.call(request.model, modelRequest(request, schema, messages, attempt), request.context);
     } catch (error) {
-      return { ok: false, reason: 'call_failed', error: callFailure(error, request), raw, attempts, usage };
+      const message = callFailure(error, request);
+      return { ok: false, reason: (error as ModelCallError).details.reason ?? 'call_failed', error: message, raw, attempts, usage };
     }
     usage.inputTokens += reply.usage.inputTokens;
     usage.outputTokens += reply.usage.outputTokens;

@@ -11,7 +11,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { ChatHistoryItem, Llama, LlamaChat, LlamaContext, LlamaContextSequence, LlamaGrammar, LlamaModel, Token } from 'node-llama-cpp';
-import { contextOverflow, loadPrefix, promptTokens, reusablePrefix, type SequencePrefix } from './local-prompt.js';
+import { contextOverflow, replyBudget, loadPrefix, promptTokens, reusablePrefix, type SequencePrefix } from './local-prompt.js';
 import { modelFileIdentity } from './model-file-identity.js';
 import { ModelCallError, ModelSetupError, type ModelEngine, type ModelRequest, type ModelResponse } from './types.js';
 
@@ -96,13 +96,13 @@ export async function createLocalEngine(options: LocalEngineOptions): Promise<Mo
       try {
         const chat = new LlamaChat({ contextSequence: seq, autoDisposeSequence: false });
         const history = toHistory(request);
-        const maxTokens = request.maxTokens ?? 512;
         const prompt = promptTokens(chat, history);
-        const overflow = contextOverflow(prompt.length, maxTokens, context.contextSize);
+        const overflow = contextOverflow(prompt.length, request.maxTokens ?? 512, context.contextSize);
+        const maxTokens = replyBudget(prompt.length, request.maxTokens ?? 512, context.contextSize);
         if (overflow) {
           throw new ModelCallError(
             `${overflow} (${options.modelPath}): raise context_size (the model was trained for ${model.trainContextSize}), lower max_tokens, or shorten the prompt (fewer or shorter retrieved passages: top_k, chunk size)`,
-            { retryable: false },
+            { retryable: false, reason: 'context_overflow' },
           );
         }
         await loadPrefix(seq, prefix, reusablePrefix(chat, history, prompt));

@@ -61,8 +61,17 @@ export async function loadPrefix(seq: LlamaContextSequence, state: SequencePrefi
   return false;
 }
 
-/** The call's problem when prompt plus reply cannot fit the context, else undefined. */
+/** Output tokens a call may use: its max_tokens, or fewer when the prompt leaves less room in the context. */
+export function replyBudget(promptLength: number, maxTokens: number, contextSize: number): number {
+  return Math.max(1, Math.min(maxTokens, contextSize - promptLength));
+}
+
+/**
+ * The call's problem when the prompt leaves no room for a reply in the context, else undefined.
+ * A prompt that fits but leaves less than max_tokens gets the room there is (see replyBudget):
+ * that reply ends as one cut by max_tokens would, and nothing of the prompt is dropped.
+ */
 export function contextOverflow(promptLength: number, maxTokens: number, contextSize: number): string | undefined {
-  if (promptLength + maxTokens <= contextSize) return undefined;
+  if (promptLength < contextSize) return undefined;
   return `the prompt is ${promptLength} tokens and max_tokens ${maxTokens}, more than the model's context of ${contextSize} tokens`;
 }

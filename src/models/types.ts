@@ -59,7 +59,11 @@ export interface ModelEngine {
 export class ModelCallError extends SynthkitError {
   constructor(
     message: string,
-    readonly details: { retryable: boolean; status?: number; retryAfterMs?: number; body?: string },
+    /**
+     * `reason`: a stable code when the request itself cannot be served (e.g. `context_overflow`),
+     * so the cell records that instead of `call_failed`, which means "ask again later".
+     */
+    readonly details: { retryable: boolean; status?: number; retryAfterMs?: number; body?: string; reason?: string },
   ) {
     super(message);
   }

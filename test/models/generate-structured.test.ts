@@ -211,6 +211,12 @@ describe('generateStructured', () => {
     });
   });
 
+  it("records the engine's own reason for a request it cannot serve (a prompt over the context), not call_failed", async () => {
+    const { ask } = setup([new ModelCallError('the prompt is 900 tokens ...', { retryable: false, reason: 'context_overflow' })]);
+    const result = await ask();
+    expect(result).toMatchObject({ ok: false, reason: 'context_overflow', attempts: 1 });
+  });
+
   it('leaves transport retries to the engine: a retried 503 is not a repair', async () => {
     const engine = createMockEngine({ replies: [new ModelCallError('overloaded (503)', { retryable: true, status: 503 }), '{"score": 1}'] });
     const retried = withRetry(engine, { sleep: async () => {} });
