@@ -7,6 +7,7 @@
  * bucket is a family of copies, and a star of verified pairs plus the representative split in
  * near-dedup.ts still gives each member a pair with the family's earliest document.
  */
+import { RadixScratch } from './radix-sort.js';
 
 /** Candidate pairs as one Float64Array of keys a*n+b (a < b), sorted ascending, unique. */
 export function bandCandidatePairs(keys: Uint32Array, n: number, bands: number, allPairsUpTo: number): Float64Array {
@@ -14,7 +15,7 @@ export function bandCandidatePairs(keys: Uint32Array, n: number, bands: number, 
   const found: number[] = [];
   const high = new Uint32Array(n);
   const low = new Uint32Array(n);
-  const scratch = new Radix(n);
+  const scratch = new RadixScratch(n);
   const stride = bands * 2;
   for (let band = 0; band < bands; band++) {
     for (let i = 0; i < n; i++) {
@@ -40,44 +41,4 @@ export function bandCandidatePairs(keys: Uint32Array, n: number, bands: number, 
   let unique = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[unique - 1]) sorted[unique++] = sorted[i];
   return sorted.subarray(0, unique);
-}
-
-/** Stable LSD radix sort of 0..n-1 by (high, low), 16 bits a pass; buffers reused across bands. */
-class Radix {
-  private readonly a: Uint32Array;
-  private readonly b: Uint32Array;
-  private readonly counts = new Uint32Array(65_536);
-
-  constructor(private readonly n: number) {
-    this.a = new Uint32Array(n);
-    this.b = new Uint32Array(n);
-  }
-
-  sortByKeys(high: Uint32Array, low: Uint32Array): Uint32Array {
-    let from = this.a;
-    let to = this.b;
-    for (let i = 0; i < this.n; i++) from[i] = i;
-    for (const [keys, shift] of [
-      [low, 0],
-      [low, 16],
-      [high, 0],
-      [high, 16],
-    ] as const) {
-      const counts = this.counts;
-      counts.fill(0);
-      for (let i = 0; i < this.n; i++) counts[(keys[from[i]] >>> shift) & 0xffff]++;
-      let total = 0;
-      for (let d = 0; d < 65_536; d++) {
-        const c = counts[d];
-        counts[d] = total;
-        total += c;
-      }
-      for (let i = 0; i < this.n; i++) {
-        const index = from[i];
-        to[counts[(keys[index] >>> shift) & 0xffff]++] = index;
-      }
-      [from, to] = [to, from];
-    }
-    return from;
-  }
 }
