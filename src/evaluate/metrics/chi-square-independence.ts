@@ -1,8 +1,8 @@
 /**
  * Pearson's chi-square test of independence on a table of counts (the bias audit: is a 0/1 signal
  * independent of the group?). Rows or columns of zeros are dropped; df = (rows-1)(columns-1); the
- * p-value is the chi-square survival function Q(df/2, x/2) (Numerical Recipes 6.2; the same method
- * as chi-square.ts's goodness-of-fit test, which keeps its gamma function private).
+ * p-value is the chi-square survival function Q(df/2, x/2) (Numerical Recipes 6.2: series for
+ * x < a + 1, Lentz continued fraction otherwise), which chi-square.ts's goodness-of-fit test uses too.
  */
 export interface IndependenceResult {
   statistic: number;
