@@ -59,3 +59,19 @@ export type AnyCurateStage = CurateStage<string, any>;
 export function defineStage<const Kind extends string, Schema extends StageSchema<Kind>>(stage: CurateStage<Kind, Schema>): CurateStage<Kind, Schema> {
   return stage;
 }
+
+/** The issue for a model a stage names that the config does not define, or undefined when it does. */
+export function unknownModelIssue(model: string, path: StageIssue['path'], config: CurateSettings): StageIssue | undefined {
+  if (Object.hasOwn(config.models, model)) return undefined;
+  const known = Object.keys(config.models);
+  return { path, message: `unknown model '${model}'; ${known.length ? `defined: ${known.join(', ')}` : 'define it under models'}` };
+}
+
+/** Checks of a stage that screens one or more text fields with an optional judge model (content, injection). */
+export function screeningStageIssues(stage: { field?: string; fields?: string[]; judge?: { model: string } }, config: CurateSettings): StageIssue[] {
+  const issues: StageIssue[] = [];
+  if (stage.field && stage.fields) issues.push({ path: ['fields'], message: 'set field or fields, not both' });
+  const judge = stage.judge && unknownModelIssue(stage.judge.model, ['judge', 'model'], config);
+  if (judge) issues.push(judge);
+  return issues;
+}

@@ -4,7 +4,7 @@
  * config loads, not after the records before it were curated.
  */
 import { z } from 'zod';
-import type { CurateSettings, StageIssue } from '../curate-stage.js';
+import { type CurateSettings, type StageIssue, unknownModelIssue } from '../curate-stage.js';
 import { commonFields, modelName } from '../stage-fields.js';
 
 export const rubricSchema = z
@@ -50,13 +50,9 @@ export function checkJudgeModels(stage: { model?: string; models?: string[] }, c
   const models = judgeModels(stage);
   if (models.length === 0) issues.push({ path: ['model'], message: 'set model (or models) to a model defined under models' });
   if (stage.model && stage.models) issues.push({ path: ['models'], message: 'set model or models, not both' });
-  const known = Object.keys(config.models);
   models.forEach((m, j) => {
-    if (Object.hasOwn(config.models, m)) return;
-    issues.push({
-      path: stage.models ? ['models', j] : ['model'],
-      message: `unknown model '${m}'; ${known.length ? `defined: ${known.join(', ')}` : 'define it under models'}`,
-    });
+    const issue = unknownModelIssue(m, stage.models ? ['models', j] : ['model'], config);
+    if (issue) issues.push(issue);
   });
   return issues;
 }

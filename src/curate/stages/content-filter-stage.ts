@@ -9,7 +9,7 @@ import { getPath, textOf } from '../../core/field-path.js';
 import { mapConcurrent } from '../../core/map-concurrent.js';
 import { judgeModeration } from '../../safety/content/judge-moderation.js';
 import { CONTENT_CATEGORIES, screenContent, type ContentCategory } from '../../safety/content/screen-content.js';
-import { defineStage, type StageIssue } from '../curate-stage.js';
+import { defineStage, screeningStageIssues } from '../curate-stage.js';
 import { failed, kept, type StageOutcome } from '../curation-record.js';
 import { commonFields, fieldPath, modelName } from '../stage-fields.js';
 import { actionOf, textFieldOf } from './stage-context.js';
@@ -36,18 +36,7 @@ export const contentFilterStage = defineStage({
   kind: 'content',
   schema: contentStageSchema,
   usesModels: (stage: ContentStageConfig) => stage.judge !== undefined,
-  validate(stage, { config }) {
-    const issues: StageIssue[] = [];
-    if (stage.field && stage.fields) issues.push({ path: ['fields'], message: 'set field or fields, not both' });
-    if (stage.judge && !Object.hasOwn(config.models, stage.judge.model)) {
-      const known = Object.keys(config.models);
-      issues.push({
-        path: ['judge', 'model'],
-        message: `unknown model '${stage.judge.model}'; ${known.length ? `defined: ${known.join(', ')}` : 'define it under models'}`,
-      });
-    }
-    return issues;
-  },
+  validate: (stage, { config }) => screeningStageIssues(stage, config),
   async run(records, stage, context) {
     const fields = stage.fields ?? [textFieldOf(stage, context.config)];
     const wanted = new Set<ContentCategory>(stage.categories ?? CONTENT_CATEGORIES);

@@ -12,7 +12,7 @@ import { getPath, textOf } from '../../core/field-path.js';
 import { mapConcurrent } from '../../core/map-concurrent.js';
 import { judgeInjection } from '../../safety/injection/judge-injection.js';
 import { DEFAULT_INJECTION_THRESHOLD, screenInjection } from '../../safety/injection/screen-injection.js';
-import { defineStage, type StageIssue } from '../curate-stage.js';
+import { defineStage, screeningStageIssues } from '../curate-stage.js';
 import { failed, kept, type StageOutcome } from '../curation-record.js';
 import { commonFields, fieldPath, modelName } from '../stage-fields.js';
 import { actionOf, textFieldOf } from './stage-context.js';
@@ -51,18 +51,7 @@ export const injectionStage = defineStage({
   kind: 'injection',
   schema: injectionStageSchema,
   usesModels: (stage: InjectionStageConfig) => stage.judge !== undefined,
-  validate(stage, { config }) {
-    const issues: StageIssue[] = [];
-    if (stage.field && stage.fields) issues.push({ path: ['fields'], message: 'set field or fields, not both' });
-    if (stage.judge && !Object.hasOwn(config.models, stage.judge.model)) {
-      const known = Object.keys(config.models);
-      issues.push({
-        path: ['judge', 'model'],
-        message: `unknown model '${stage.judge.model}'; ${known.length ? `defined: ${known.join(', ')}` : 'define it under models'}`,
-      });
-    }
-    return issues;
-  },
+  validate: (stage, { config }) => screeningStageIssues(stage, config),
   async run(records, stage, context) {
     const fields = stage.fields ?? [textFieldOf(stage, context.config)];
     const threshold = stage.threshold ?? DEFAULT_INJECTION_THRESHOLD;

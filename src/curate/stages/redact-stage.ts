@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { PII_TYPES } from '../../safety/pii/types.js';
 import { openRedactionVault } from '../../safety/redact/redaction-vault.js';
 import { Redactor } from '../../safety/redact/redactor.js';
-import { defineStage } from '../curate-stage.js';
+import { defineStage, unknownModelIssue } from '../curate-stage.js';
 import { failed, kept } from '../curation-record.js';
 import { commonFields, fraction, modelName } from '../stage-fields.js';
 import type { StageContext } from './stage-context.js';
@@ -44,14 +44,8 @@ export const redactStage = defineStage({
     .strict(),
   usesModels: (stage) => stage.model !== undefined,
   validate(stage, { config }) {
-    if (!stage.model || Object.hasOwn(config.models, stage.model.model)) return [];
-    const known = Object.keys(config.models);
-    return [
-      {
-        path: ['model', 'model'],
-        message: `unknown model '${stage.model.model}'; ${known.length ? `defined: ${known.join(', ')}` : 'define it under models'}`,
-      },
-    ];
+    const issue = stage.model && unknownModelIssue(stage.model.model, ['model', 'model'], config);
+    return issue ? [issue] : [];
   },
   async run(records, stage, context) {
     if (!context.out) throw new Error('the redact stage needs the curation output directory for its private map');
