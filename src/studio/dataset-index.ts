@@ -7,8 +7,7 @@
  * the first time. PII findings are counted in the background after load.
  */
 import Database from 'better-sqlite3';
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { readDataset } from '../store/read-dataset.js';
 import { z } from 'zod';
 import { scanPii as scanPiiText } from '../safety/pii/scan-pii.js';
 import { StudioError } from './run-catalog.js';
@@ -334,22 +333,10 @@ function textOf(record: Record<string, unknown>): string[] {
   return out;
 }
 
+/** A JSONL file's records; a line that is not a JSON object is a DatasetError naming the line. */
 async function readJsonl(path: string): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
-  let n = 0;
-  for await (const line of lines) {
-    n++;
-    if (!line.trim()) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      throw new StudioError(`${path}:${n}: not a JSON line`);
-    }
-    if (value && typeof value === 'object' && !Array.isArray(value)) out.push(value as Record<string, unknown>);
-    else throw new StudioError(`${path}:${n}: expected a JSON object per line`);
-  }
+  for await (const record of readDataset(path)) out.push(record);
   return out;
 }
 
