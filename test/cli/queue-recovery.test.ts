@@ -3,7 +3,7 @@
  * empty. Needs Debian's redis-server (.ci/run installs it).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { generateRecords, resumeRecords } from '../../src/generate/generate.js';
@@ -11,51 +11,21 @@ import { startMockLlmServer, type MockLlmServer } from '../support/mock-llm-serv
 import { hasRedis, startRedis, type TestRedis } from '../support/redis-server.js';
 import { startCli } from '../support/run-cli.js';
 import { tempDir } from '../support/paths.js';
+import { QUEUE_RECORDS, datasetText, queueRecipe, slowCalls as delayCalls, startWorker as startQueueWorker, until } from '../support/queue-fixture.js';
 
 const redisThere = hasRedis();
 if (!redisThere) console.warn('queue tests skipped: redis-server is not installed here (apt-get install -y redis-server; CI installs it)');
 
-const N = 80;
+const N = QUEUE_RECORDS;
 let singleDataset = '';
 let llm: MockLlmServer;
 let redis: TestRedis;
 const workers: ChildProcess[] = [];
 
-function recipe(records = N) {
-  return {
-    records,
-    seed: 11,
-    cache: false,
-    models: { m: { engine: 'openai-compatible' as const, model: 'queue-model', base_url: `${llm.url}/v1`, concurrency: 8 } },
-    columns: [
-      { name: 'topic', kind: 'category' as const, values: ['a', 'b', 'c', 'd'] },
-      { name: 'n', kind: 'integer' as const, min: 1, max: 1_000_000 },
-      { name: 'text', kind: 'llm-text' as const, model: 'm', prompt: 'Write about {{ topic }}, item {{ n }}.' },
-    ],
-    generation: { concurrency: 16 },
-  };
-}
-
-/** Every call takes a few ms, so a worker can be killed with calls in hand. */
-function slowCalls(n: number): void {
-  llm.enqueue(...Array.from({ length: n }, () => ({ delayMs: 15 })));
-}
-
-function startWorker(): ChildProcess {
-  const { child } = startCli(['worker', '--queue', redis.url, '--concurrency', '4', '--lock-ms', '1000', '--quiet']);
-  workers.push(child);
-  return child;
-}
-
-const dataset = (dir: string) => readFileSync(join(dir, 'dataset.jsonl'), 'utf8');
-
-async function until(check: () => boolean, what: string, ms = 20_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+const recipe = (records = N) => queueRecipe(llm.url, records);
+const slowCalls = (n: number) => delayCalls(llm, n);
+const startWorker = () => startQueueWorker(redis.url, workers);
+const dataset = datasetText;
 
 describe.skipIf(!redisThere)('generate --queue: coordinator and Redis failures', () => {
   beforeAll(async () => {
