@@ -274,11 +274,7 @@ export function createStudioApp(options: StudioAppOptions): { app: Hono; close: 
 
   app.get('/runs/:id/report', (c) => {
     const ctx = context(c.req.param('id'));
-    const n = z.coerce
-      .number()
-      .int()
-      .min(0)
-      .parse(c.req.query('n') ?? '0');
+    const n = reportIndex(c.req.query('n'));
     const rel = ctx.reports()[n];
     if (!rel) throw new StudioError(`no evaluation report in ${ctx.run.name}; run synthkit evaluate first`);
     return page(c, 'Report', reportPage(ctx.run, rel, n));
@@ -286,11 +282,7 @@ export function createStudioApp(options: StudioAppOptions): { app: Hono; close: 
 
   app.get('/runs/:id/report.html', (c) => {
     const ctx = context(c.req.param('id'));
-    const n = z.coerce
-      .number()
-      .int()
-      .min(0)
-      .parse(c.req.query('n') ?? '0');
+    const n = reportIndex(c.req.query('n'));
     const rel = ctx.reports()[n];
     if (!rel) throw new StudioError(`no evaluation report in ${ctx.run.name}`);
     // The report is a document of its own: no scripts, no requests out, shown only in our frame.
@@ -400,4 +392,13 @@ function parse(v: unknown): unknown {
   } catch {
     return v;
   }
+}
+
+/** Which of a run's evaluation reports a request means (`?n=`, default the first). */
+function reportIndex(query: string | undefined): number {
+  return z.coerce
+    .number()
+    .int()
+    .min(0)
+    .parse(query ?? '0');
 }
