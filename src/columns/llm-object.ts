@@ -9,6 +9,7 @@ import { columnSchema, defineColumnKind } from './column-kind.js';
 import { planPrompt, promptHooks, promptShape, type PromptState } from './prompt-column.js';
 import { compileSchema } from '../models/compile-schema.js';
 import { withReasoningField } from '../models/reasoning-reply.js';
+import { schemaProblems } from '../models/schema-problems.js';
 
 const schema = columnSchema('llm-object', { ...promptShape, schema: z.record(z.string(), z.unknown()) });
 
@@ -18,6 +19,9 @@ export const llmObjectKind = defineColumnKind({
   schema,
   plan(column, ctx): PromptState {
     const state = planPrompt(column, ctx);
+    const problems = schemaProblems(column.schema);
+    for (const problem of problems) ctx.issue(['schema', ...problem.path], problem.message);
+    if (problems.length) return state;
     try {
       state.validate = compileSchema(column.schema);
       if (column.reasoning) state.validateWithReasoning = compileSchema(withReasoningField(column.schema));

@@ -4,6 +4,7 @@
  * stage union is derived from the list of these in stage-registry.ts, so a new stage is one new
  * module and one line there; run-curation.ts never switches on a stage's kind.
  */
+import { didYouMean } from '../core/closest-name.js';
 import type { z } from 'zod';
 import type { CurationRecord } from './curation-record.js';
 import type { StageContext, StageResult } from './stages/stage-context.js';
@@ -64,7 +65,7 @@ export function defineStage<const Kind extends string, Schema extends StageSchem
 export function unknownModelIssue(model: string, path: StageIssue['path'], config: CurateSettings): StageIssue | undefined {
   if (Object.hasOwn(config.models, model)) return undefined;
   const known = Object.keys(config.models);
-  return { path, message: `unknown model '${model}'; ${known.length ? `defined: ${known.join(', ')}` : 'define it under models'}` };
+  return { path, message: `unknown model '${model}'${didYouMean(model, known)}; ${known.length ? `defined: ${known.join(', ')}` : 'define it under models'}` };
 }
 
 /** Checks of a stage that screens one or more text fields with an optional judge model (content, injection). */

@@ -6,6 +6,7 @@
  * fails up front with its path. An empty config `{}` evaluates diversity, coverage and PII of the
  * text columns found in the data.
  */
+import { didYouMean } from '../core/closest-name.js';
 import { z } from 'zod';
 import { modelSchema } from '../models/model-config.js';
 import { fieldPath, modelName } from './config-fields.js';
@@ -55,7 +56,7 @@ export function evaluateConfigSchemaFor<const M extends MetricRegistry>(metrics:
           ctx.addIssue({
             code: 'custom',
             path,
-            message: `unknown model '${model}'; ${known.length ? `defined: ${known.join(', ')}` : 'define it under models'}`,
+            message: `unknown model '${model}'${didYouMean(model, known)}; ${known.length ? `defined: ${known.join(', ')}` : 'define it under models'}`,
           });
         }
       }

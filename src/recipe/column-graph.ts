@@ -2,6 +2,7 @@
  * Orders columns by the references between them. A column may only read columns it can reach;
  * unknown names and cycles are recipe errors, found before any model call.
  */
+import { didYouMean } from '../core/closest-name.js';
 import type { RecipeIssue } from './recipe-error.js';
 
 export interface ColumnNode {
@@ -26,7 +27,7 @@ export function orderColumns(nodes: ColumnNode[]): { order: string[]; issues: Re
         issues.push({ path: ['columns', node.index], message: `column '${node.name}' refers to itself` });
       } else if (!byName.has(dep)) {
         const known = [...byName.keys()].join(', ');
-        issues.push({ path: ['columns', node.index], message: `refers to unknown column '${dep}' (known columns: ${known})` });
+        issues.push({ path: ['columns', node.index], message: `refers to unknown column '${dep}'${didYouMean(dep, byName.keys())} (known columns: ${known})` });
       }
     }
   }

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
+import { didYouMean } from '../core/closest-name.js';
 import { RecipeError, type RecipeIssue } from './recipe-error.js';
 import { findSecrets } from './find-secrets.js';
 import { locateYamlPath, parseYamlWithLines } from './yaml-location.js';
@@ -68,7 +69,7 @@ export function parseConfigObject<T>(kind: ConfigKind<T>, input: unknown, file: 
   // Schema messages quote the value they reject; none may be shown for a field holding a secret.
   const schemaIssues = parsed.success
     ? []
-    : parsed.error.issues.map((issue) => toIssue(issue, kind.discriminators)).filter((i) => !secrets.some((s) => startsWith(i.path, s.path)));
+    : parsed.error.issues.map((issue) => toIssue(issue, kind)).filter((i) => !secrets.some((s) => startsWith(i.path, s.path)));
   throw new RecipeError(
     file,
     [...secrets, ...schemaIssues].map((i) => ({ ...i, path: [...pathPrefix, ...i.path] })),
@@ -92,18 +93,28 @@ function startsWith(path: (string | number)[], prefix: (string | number)[]): boo
   return prefix.length <= path.length && prefix.every((p, i) => path[i] === p);
 }
 
-function toIssue(issue: z.core.$ZodIssue, discriminators: Record<string, readonly string[]>): RecipeIssue {
+function toIssue(issue: z.core.$ZodIssue, kind: ConfigKind<unknown>): RecipeIssue {
+  const { discriminators } = kind;
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   const last = path.at(-1);
   if (issue.code === 'invalid_union' && ((typeof last === 'string' && last in discriminators) || (issue as { note?: string }).note)) {
     const field =
       typeof last === 'string' && last in discriminators ? last : path.includes('models') ? 'engine' : Object.keys(discriminators).find((k) => k !== 'engine')!;
-    return { path: last === field ? path : [...path, field], message: `unknown or missing ${field}; expected one of: ${discriminators[field].join(', ')}` };
+    const input = (issue as { input?: unknown }).input;
+    // zod reports the whole object as the input, also when the path ends at the field.
+    const given = input && typeof input === 'object' ? (input as Record<string, unknown>)[field] : input;
+    const hint = typeof given === 'string' ? didYouMean(given, discriminators[field]) : '';
+    return {
+      path: last === field ? path : [...path, field],
+      message: `unknown or missing ${field}${hint}; expected one of: ${discriminators[field].join(', ')}`,
+    };
   }
   if (issue.code === 'unrecognized_keys') {
+    const names = fieldNamesOf(kind.schema);
+    const hints = issue.keys.map((k) => `'${k}'${didYouMean(k, names)}`);
     return {
       path,
-      message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}; check the spelling against the documented fields`,
+      message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${hints.join(', ')}; check the spelling against the documented fields`,
     };
   }
   if (issue.code === 'invalid_type') {
@@ -117,4 +128,31 @@ function toIssue(issue: z.core.$ZodIssue, discriminators: Record<string, readonl
     return { path, message: `expected ${issue.expected}, got ${got}` };
   }
   return { path, message: issue.message };
+}
+
+/** Every object field name anywhere in a schema, for "did you mean" on an unknown field (cached per schema). */
+const fieldNameCache = new WeakMap<object, Set<string>>();
+function fieldNamesOf(schema: z.ZodType<unknown>): Set<string> {
+  let names = fieldNameCache.get(schema);
+  if (!names) fieldNameCache.set(schema, (names = collectFieldNames(schema, new Set(), new Set())));
+  return names;
+}
+
+/** Walks zod's schema definitions (objects, unions, wrappers, arrays, records, pipes, lazies). */
+function collectFieldNames(schema: unknown, names: Set<string>, seen: Set<unknown>): Set<string> {
+  if (!schema || typeof schema !== 'object' || seen.has(schema)) return names;
+  seen.add(schema);
+  // biome-ignore lint/suspicious/noExplicitAny: zod's internal definition objects differ per schema type
+  const def = (schema as { _zod?: { def?: any } })._zod?.def;
+  if (!def) return names;
+  if (def.shape) {
+    for (const [key, value] of Object.entries(def.shape)) {
+      names.add(key);
+      collectFieldNames(value, names, seen);
+    }
+  }
+  for (const child of [def.innerType, def.element, def.valueType, def.in, def.out, def.left, def.right, ...(def.options ?? [])])
+    collectFieldNames(child, names, seen);
+  if (typeof def.getter === 'function') collectFieldNames(def.getter(), names, seen);
+  return names;
 }

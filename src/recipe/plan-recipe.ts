@@ -6,6 +6,7 @@
  * Nothing here knows a column kind: each kind's module plans its own columns (src/columns), and
  * this file runs the hooks every kind may have: reserved names, models, knowledge bases, paths.
  */
+import { didYouMean } from '../core/closest-name.js';
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { orderColumns } from './column-graph.js';
@@ -105,7 +106,7 @@ function planColumn(recipe: Recipe, kinds: ColumnRegistry, column: Column, index
     const known = Object.keys(recipe.models);
     issues.push({
       path: at(['model']),
-      message: `unknown model '${model}'; ${known.length ? `define it under models: (known: ${known.join(', ')})` : 'add it under the top-level models: section'}`,
+      message: `unknown model '${model}'${didYouMean(model, known)}; ${known.length ? `define it under models: (known: ${known.join(', ')})` : 'add it under the top-level models: section'}`,
     });
   }
   for (const kb of kind.knowledgeBases?.(column) ?? []) {

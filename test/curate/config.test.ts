@@ -47,7 +47,7 @@ stages:
 
   it('an unknown field names its path and line', () => {
     expect(problems('stages:\n  - stage: c4\n    min_sentence: 1\n')).toEqual([
-      "curate.yaml:2:5 stages[0]: unknown field 'min_sentence'; check the spelling against the documented fields",
+      "curate.yaml:2:5 stages[0]: unknown field 'min_sentence' (did you mean 'min_sentences'?); check the spelling against the documented fields",
     ]);
     expect(problems('stges: []\n')).toContainEqual(expect.stringMatching(/unknown field 'stges'/));
   });

@@ -72,7 +72,49 @@ columns:
 columns:
   - { name: a, kind: category, values: [x], wieghts: [1] }
 `),
-    ).toContain("unknown field 'wieghts'");
+    ).toContain("unknown field 'wieghts' (did you mean 'weights'?)");
+  });
+
+  it('suggests the nearest name for a misspelt kind, model, column or schema type, and nothing for a wrong word', () => {
+    const message = problems(`records: 1
+${llmModel}columns:
+  - { name: topic, kind: categroy, values: [a] }
+  - { name: text, kind: llm-text, model: n, prompt: "About {{ topc }}", temprature: 0.2 }
+  - name: obj
+    kind: llm-object
+    model: m
+    prompt: Write one.
+    schema: { type: object, properties: { title: { type: strng }, n: { type: int } }, required: [titel] }
+`);
+    expect(message).toContain("unknown or missing kind (did you mean 'category'?)");
+    expect(message).toContain("unknown field 'temprature' (did you mean 'temperature'?)");
+    const refs = problems(`records: 1
+${llmModel}columns:
+  - { name: topic, kind: category, values: [a] }
+  - { name: text, kind: llm-text, model: n, prompt: "About {{ topc }} and {{ banana }}" }
+  - name: obj
+    kind: llm-object
+    model: m
+    prompt: Write one.
+    schema: { type: object, properties: { title: { type: strng }, n: { type: int } }, required: [titel] }
+`);
+    expect(refs).toContain("refers to unknown column 'topc' (did you mean 'topic'?)");
+    expect(refs).toContain("refers to unknown column 'banana' (known");
+    expect(refs).toContain("unknown model 'n'; define it");
+    expect(refs).toContain(`columns[2].schema.properties.title.type: "strng" is not a JSON Schema type (did you mean 'string'?)`);
+    expect(refs).toContain(`columns[2].schema.properties.n.type: "int" is not a JSON Schema type (did you mean 'integer'?)`);
+    expect(refs).toContain("columns[2].schema.required[0]: requires 'titel', which properties does not define (did you mean 'title'?)");
+    // Legal open schemas are left alone: a required name may come from a combinator.
+    expect(() =>
+      parseRecipeYaml(`records: 1
+${llmModel}columns:
+  - name: obj
+    kind: llm-object
+    model: m
+    prompt: Write one.
+    schema: { type: object, properties: { a: { type: string } }, allOf: [{ properties: { b: { type: string } } }], required: [b] }
+`),
+    ).not.toThrow();
   });
 
   it('rejects references to missing columns and cycles, before any model call', () => {
@@ -101,7 +143,7 @@ ${llmModel}columns:
     schema: { type: objekt }
 `);
     expect(msg).toContain("columns[0].model: unknown model 'other'");
-    expect(msg).toContain('columns[0].schema: not a valid JSON Schema');
+    expect(msg).toContain(`columns[0].schema.type: "objekt" is not a JSON Schema type (did you mean 'object'?)`);
   });
 
   it('rejects an unknown engine and a key placed in the recipe', () => {
