@@ -20,6 +20,14 @@ describe('normalizeForDedup', () => {
     expect(normalizeForDedup(' \n ... !!! ')).toBe('');
   });
 
+  it('drops invisible characters and folds Latin look-alikes in mixed-script words, not real Cyrillic or Greek', () => {
+    expect(normalizeForDedup('He\u200bllo wor\u00adld\u2060!')).toBe('hello world');
+    expect(normalizeForDedup('good\uFE0F job')).toBe('good job');
+    // Cyrillic а, о and р inside Latin words.
+    expect(normalizeForDedup('Pаypal ассount for Rоbert')).toBe('paypal account for robert');
+    expect(normalizeForDedup('Привет мир, Το νερό')).toBe('привет мир το νερό');
+  });
+
   it('is idempotent', () => {
     const once = normalizeForDedup('A  b.\nC—d «e»');
     expect(normalizeForDedup(once)).toBe(once);
