@@ -75,29 +75,25 @@ columns:
     ).toContain("unknown field 'wieghts' (did you mean 'weights'?)");
   });
 
+  const slippedSchema = `  - name: obj
+    kind: llm-object
+    model: m
+    prompt: Write one.
+    schema: { type: object, properties: { title: { type: strng }, n: { type: int } }, required: [titel] }
+`;
   it('suggests the nearest name for a misspelt kind, model, column or schema type, and nothing for a wrong word', () => {
     const message = problems(`records: 1
 ${llmModel}columns:
   - { name: topic, kind: categroy, values: [a] }
   - { name: text, kind: llm-text, model: n, prompt: "About {{ topc }}", temprature: 0.2 }
-  - name: obj
-    kind: llm-object
-    model: m
-    prompt: Write one.
-    schema: { type: object, properties: { title: { type: strng }, n: { type: int } }, required: [titel] }
-`);
+${slippedSchema}`);
     expect(message).toContain("unknown or missing kind (did you mean 'category'?)");
     expect(message).toContain("unknown field 'temprature' (did you mean 'temperature'?)");
     const refs = problems(`records: 1
 ${llmModel}columns:
   - { name: topic, kind: category, values: [a] }
   - { name: text, kind: llm-text, model: n, prompt: "About {{ topc }} and {{ banana }}" }
-  - name: obj
-    kind: llm-object
-    model: m
-    prompt: Write one.
-    schema: { type: object, properties: { title: { type: strng }, n: { type: int } }, required: [titel] }
-`);
+${slippedSchema}`);
     expect(refs).toContain("refers to unknown column 'topc' (did you mean 'topic'?)");
     expect(refs).toContain("refers to unknown column 'banana' (known");
     expect(refs).toContain("unknown model 'n'; define it");
