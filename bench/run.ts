@@ -19,6 +19,7 @@ const benches: [string, string[]][] = [
   ['pii-bench.ts', ['--baseline']],
   ['injection-bench.ts', []],
   ['export-bench.ts', [quick ? '5000' : '20000']],
+  ['scale-memory-bench.ts', [quick ? '100000' : '1000000']],
 ];
 
 let failed = 0;

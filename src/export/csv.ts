@@ -4,6 +4,7 @@
  * LF, with inner quotes doubled (sections 2.6, 2.7). Written through an atomic writer.
  */
 import { createAtomicWriter } from '../core/write-atomic.js';
+import { datasetPasses, type DatasetSource } from './dataset-source.js';
 
 export interface CsvOptions {
   /**
@@ -24,16 +25,19 @@ const NEEDS_QUOTES = /[",\r\n]/;
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
- * Writes `records` to `path` as CSV, atomically. The header is `columns` when given (other keys
- * are left out, missing ones are empty); otherwise the union of the records' keys in first-seen
- * order, which means reading every record before the first line, so `records` is held in memory.
+ * Writes `records` to `path` as CSV, atomically, one line at a time. The header is `columns` when
+ * given (other keys are left out, missing ones are empty); otherwise the union of the records' keys
+ * in first-seen order, which takes a first pass over them: a source that can be read again (see
+ * DatasetSource) is read twice, a one-shot iterator is held in memory.
  */
-export async function writeCsv(path: string, records: Iterable<Record<string, unknown>>, columns?: string[], options: CsvOptions = {}): Promise<void> {
-  let rows: Iterable<Record<string, unknown>> = records;
+export async function writeCsv(path: string, records: DatasetSource, columns?: string[], options: CsvOptions = {}): Promise<void> {
+  let rows: Iterable<Record<string, unknown>>;
   if (columns === undefined) {
-    const all = Array.isArray(records) ? (records as Record<string, unknown>[]) : Array.from(records);
-    columns = columnsOf(all);
-    rows = all;
+    const passes = datasetPasses(records);
+    columns = columnsOf(passes());
+    rows = passes();
+  } else {
+    rows = typeof records === 'function' ? records() : records;
   }
   const header = columns;
   const writer = createAtomicWriter(path);

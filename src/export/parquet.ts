@@ -7,19 +7,24 @@
  * listed in the file's key-value metadata under `synthkit.json_columns`. Every column is
  * OPTIONAL, so the schema does not change because one run had no nulls. See nested-parquet.ts.
  *
- * The file is built in memory (Parquet is columnar: every value of a column is needed before the
- * first byte is written) and then written atomically.
+ * The file is written one row group at a time (parquet-stream.ts), so a large dataset is never
+ * held in memory as a whole, and atomically.
  */
-import { writeFileAtomic } from '../core/write-atomic.js';
-import { nestedParquetBuffer } from './nested-parquet.js';
+import { datasetPasses, type DatasetSource } from './dataset-source.js';
+import { writeParquetStream, type ParquetStreamOptions } from './parquet-stream.js';
 
 export { JSON_COLUMNS_KEY } from './nested-parquet.js';
 
 /**
  * Writes `records` to `path` as Parquet, atomically. Columns are `columns` when given, otherwise
- * the union of the records' keys in first-seen order; a missing key reads back as null.
+ * the union of the records' keys in first-seen order; a missing key reads back as null. A source
+ * that can be read again (see DatasetSource) is streamed; a one-shot iterator is read into memory.
  */
-export async function writeParquet(path: string, records: Iterable<Record<string, unknown>>, columns?: string[]): Promise<void> {
-  const rows = Array.isArray(records) ? (records as Record<string, unknown>[]) : Array.from(records);
-  await writeFileAtomic(path, nestedParquetBuffer(rows, columns));
+export async function writeParquet(
+  path: string,
+  records: DatasetSource,
+  columns?: string[],
+  options: Omit<ParquetStreamOptions, 'columns'> = {},
+): Promise<void> {
+  await writeParquetStream(path, datasetPasses(records), { ...options, columns });
 }

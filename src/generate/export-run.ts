@@ -4,6 +4,9 @@
  *
  * Each exported record carries `_id` (its index in the run), `_valid`, and `_errors` (why a cell
  * was flagged; empty when valid), so a flagged record is visible rather than silently missing.
+ *
+ * Nothing per record is kept in memory: the files are written from the run database one record at
+ * a time (one Parquet row group at a time), so a run of a million records exports in bounded memory.
  */
 import { join } from 'node:path';
 import type { Plan } from '../recipe/plan-recipe.js';
@@ -47,30 +50,44 @@ export async function exportRun(store: RunStore, plan: Plan, runner: ModelRunner
     return row;
   };
 
-  let dataset: RecordRow[];
-  let rejected: RecordRow[] = [];
-  if (options.untilValid) {
-    dataset = [...store.iterateRecords('valid')].slice(0, options.target);
-    rejected = [...store.iterateRecords('invalid')];
-  } else {
-    dataset = [...store.iterateRecords('all')].filter((r) => r.idx < options.target);
+  // The records are streamed from the run database once per file format, never loaded together,
+  // and counted on the way: every full pass reads the same rows, so the last one's counts stand.
+  const counted = { records: 0, valid: 0 };
+  function* dataset(): Generator<Record<string, unknown>> {
+    let records = 0;
+    let valid = 0;
+    // In index order: a plain run's records below the target; an until-valid run's first `target` valid ones.
+    for (const r of store.iterateRecords(options.untilValid ? 'valid' : 'all')) {
+      if (options.untilValid ? records >= options.target : r.idx >= options.target) break;
+      records++;
+      if (r.valid) valid++;
+      yield toRow(r);
+    }
+    counted.records = records;
+    counted.valid = valid;
   }
-  const files = await writeDatasetFiles(store.dir, dataset.map(toRow), { columns });
+  const files = await writeDatasetFiles(store.dir, dataset, { columns });
+  let rejected = 0;
   if (options.untilValid) {
     const path = join(store.dir, 'rejected.jsonl');
-    await writeJsonl(path, rejected.map(toRow));
+    await writeJsonl(path, function* () {
+      for (const r of store.iterateRecords('invalid')) {
+        rejected++;
+        yield toRow(r);
+      }
+    });
     files.push(path);
   }
 
-  const valid = dataset.filter((r) => r.valid).length;
+  const { records, valid } = counted;
   const models = store.usageByModel().map((u) => ({ ...u, cost: runner.cost(u.model, u.inputTokens, u.outputTokens) }));
   const costs = models.map((m) => m.cost);
   return {
     dir: store.dir,
     requested: options.target,
-    records: dataset.length,
+    records,
     valid,
-    flagged: options.untilValid ? rejected.length : dataset.length - valid,
+    flagged: options.untilValid ? rejected : records - valid,
     failedCells: store.failedCellCount(),
     complete: !options.untilValid || valid >= options.target,
     models,
