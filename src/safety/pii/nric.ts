@@ -1,4 +1,4 @@
-import { collectMatches } from './collect-matches.js';
+import { collectMatches, hasContextBefore } from './collect-matches.js';
 import type { PiiSpan } from './types.js';
 
 /**
@@ -11,8 +11,14 @@ import type { PiiSpan } from './types.js';
  * ST[r] for S/T, FG[r] for F/G, M[r] for M. Worked example: S1234567 gives
  * 1*2 + 2*7 + 3*6 + 4*5 + 5*4 + 6*3 + 7*2 = 106, r = 106 mod 11 = 7, ST[7] = D, so S1234567D.
  *
- * Only numbers whose check letter is right are reported: a wrong letter is not a real identity
- * number, and counting it would flood reports with invented IDs.
+ * Confidence:
+ * - the check letter is right: 0.95, wherever the number stands;
+ * - the check letter is wrong but "NRIC", "IC", "I/C", "FIN" or "identity card" comes within 30
+ *   characters before ("my NRIC is S8823471J"): 0.7. The writer says it is an identity number, and
+ *   a mistyped or invented one still reads as one to whoever sees the text (and synthetic data is
+ *   full of invented ones), so it is reported, but below a verified one;
+ * - a wrong check letter with no such word is not reported: product codes and references take
+ *   the same shape, and counting them would flood reports.
  */
 const WEIGHTS = [2, 7, 6, 5, 4, 3, 2];
 const CHECK_LETTERS: Record<string, string> = {
@@ -25,6 +31,8 @@ const CHECK_LETTERS: Record<string, string> = {
 const OFFSETS: Record<string, number> = { S: 0, T: 4, F: 0, G: 4, M: 3 };
 
 const NRIC = /(?<![A-Za-z0-9])[STFGMstfgm]\d{7}[A-Za-z](?![A-Za-z0-9])/g;
+const NRIC_CUE = /\b(?:nric|ic|i\/c|fin|identity card|ic no)\b/i;
+const CONTEXT_WINDOW = 30;
 
 /** The check letter for a prefix and seven digits, e.g. nricCheckLetter("S", "1234567") === "D". */
 export function nricCheckLetter(prefix: string, digits: string): string {
@@ -44,5 +52,8 @@ export function isValidNric(id: string): boolean {
 }
 
 export function findNrics(text: string): PiiSpan[] {
-  return collectMatches(text, NRIC, 'nric', (match) => (isValidNric(match[0]) ? { confidence: 0.95 } : null));
+  return collectMatches(text, NRIC, 'nric', (match) => {
+    if (isValidNric(match[0])) return { confidence: 0.95 };
+    return hasContextBefore(text, match.index, NRIC_CUE, CONTEXT_WINDOW) ? { confidence: 0.7 } : null;
+  });
 }

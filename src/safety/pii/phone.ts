@@ -15,21 +15,26 @@ import type { PiiSpan } from './types.js';
  *   - a phone word within 30 characters before ("phone", "call", "mobile", "HP", "WhatsApp",
  *     "tel", "fax"): 0.85;
  *   - a reference word instead ("order", "invoice", "ref", "account", "ticket", "tracking",
- *     "booking", "case", "receipt", "transaction", "serial", "policy", "claim"): 0.2, below the 0.5
- *     that reports and redaction count, because an order number shaped like a phone is an order
- *     number;
+ *     "booking", "case", "receipt", "transaction", "serial", "policy", "claim", "ISBN") or an
+ *     identity-number word ("SSN", "NHS", "NRIC", "IC", "Aadhaar", "passport", "licence"): 0.2,
+ *     below the 0.5 that reports and redaction count, because an order number shaped like a phone
+ *     is an order number, and "NHS number 485 777 3456" is an NHS number even when its check digit
+ *     is wrong;
  *   - neither: a Singapore number (8 digits starting 3, 6, 8 or 9, IMDA numbering plan) 0.5; another
  *     region's number written with its trunk prefix and separators ("020 7946 0958", "(415)
- *     555-2671") 0.6; the same written as one solid digit run is not reported (an amount, a code).
+ *     555-2671") 0.6; the same written as one solid digit run is not reported (an amount, a code),
+ *     nor is a decimal number ("1.290270", "103.851959": digits, one point, digits).
  *
  * Digit runs inside longer runs (card numbers, long IDs) are not matched (libphonenumber's own
- * boundary rules).
+ * boundary rules). Dates are never phone numbers: a run shaped as a calendar date with a four-digit
+ * year ("1990-07-04", "04.07.1990", "12-31-2023", "15/03/2024") is masked out before the search,
+ * since several regions' numbering plans accept eight digits in those groupings.
  */
 export const DEFAULT_PHONE_REGIONS: readonly CountryCode[] = ['SG', 'US', 'GB', 'DE', 'FR', 'NL', 'IT', 'ES', 'IE', 'BE', 'CH', 'AT', 'AU', 'IN', 'MY'];
 
 const PHONE_CONTEXT = /\b(?:phone|tel|telephone|mobile|cell|hp|h\/p|call|ring|contact|whatsapp|sms|text|fax|reach)\b/i;
 const REFERENCE_CONTEXT =
-  /\b(?:order|orders|invoice|inv|ref|reference|account|acct|a\/c|ticket|tracking|booking|case|receipt|transaction|txn|serial|s\/n|policy|claim|parcel|shipment|po|sku|batch|lot|id)\b/i;
+  /\b(?:order|orders|invoice|inv|ref|reference|account|acct|a\/c|ticket|tracking|booking|case|receipt|transaction|txn|serial|s\/n|policy|claim|parcel|shipment|po|sku|batch|lot|id|isbn|issn|ssn|social security|nhs|nric|fin|ic|mykad|aadhaar|aadhar|passport|licen[cs]e|nino|iban)\b/i;
 const CONTEXT_WINDOW = 30;
 /** A run of digits and the separators people write in numbers, with a leading "+", "(" or "(+". */
 const CANDIDATE = /(?<![\w+])[+(]{0,2}\d[\d \t().\-/+]*\d\)?/g;
@@ -38,6 +43,8 @@ const E164_SHAPED = /(?<![\w+])\+[1-9]\d{0,2}(?:[ -]?\(\d{1,4}\))?(?:[ -]?\d){6,
 const MIN_DIGITS = 7;
 /** Cheap pre-check: libphonenumber is only asked about texts holding a digit run of phone length. */
 const PHONE_SHAPED = /\d(?:[\s().-]{0,2}\d){6,}/;
+/** A calendar date with a four-digit year, year first or last, one separator throughout. */
+const DATE_SHAPED = /(?<![\d./-])(?:(?:19|20)\d\d([-./])(\d{1,2})\1(\d{1,2})|(\d{1,2})([-./])(\d{1,2})\5(?:19|20)\d\d)(?!\d|[-./]\d)/g;
 
 export interface PhoneOptions {
   /** Regions whose national formats are recognised without a country code; default DEFAULT_PHONE_REGIONS. */
@@ -50,7 +57,11 @@ export function findPhones(text: string, options: PhoneOptions = {}): PiiSpan[] 
   // "0044 20 ..." is "+44 20 ...": rewrite the international prefix in place (same length) so the
   // library sees a country code and the spans still index the original text.
   // Commas and semicolons end a number; libphonenumber's text finder would read "555-2671, 020" as one.
-  const normalized = text.replace(/(?<![\d+])00(?=[ -]?[1-9])/g, ' +').replace(/[,;]/g, '\n');
+  // Dates are masked (digits to "x", same length) so that no window holds one.
+  const normalized = text
+    .replace(DATE_SHAPED, (date, _s1, a, b, c, _s2, d) => (calendarDate(Number(a ?? c), Number(b ?? d)) ? date.replace(/\d/g, 'x') : date))
+    .replace(/(?<![\d+])00(?=[ -]?[1-9])/g, ' +')
+    .replace(/[,;]/g, '\n');
   const found = new Map<string, PiiSpan>();
   // libphonenumber reads only the digit runs (a window each), not the whole text once per region:
   // the cost then grows with the numbers in a text, not with its length times the regions.
@@ -104,8 +115,16 @@ function nationalConfidence(text: string, start: number, raw: string, singapore:
   const referenceAt = lastIndexOf(before, REFERENCE_CONTEXT);
   if (phoneAt >= 0 && phoneAt > referenceAt) return 0.85;
   if (referenceAt >= 0) return 0.2;
+  // One decimal point and nothing else is a decimal number (a coordinate, a measurement).
+  if (/^\d{1,4}\.\d+$/.test(raw)) return 0;
   if (singapore && /^(?:\(\+?65\)\s?)?[3689]\d{3}[ -]?\d{4}$/.test(raw)) return 0.5;
   return /[\s().-]/.test(raw) ? 0.6 : 0;
+}
+
+/** True when `a` and `b` are a month and a day in either order. */
+function calendarDate(a: number, b: number): boolean {
+  const valid = (month: number, day: number) => month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  return valid(a, b) || valid(b, a);
 }
 
 function lastIndexOf(text: string, words: RegExp): number {

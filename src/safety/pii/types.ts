@@ -1,5 +1,30 @@
-/** Kinds of personal data the recognizers find. */
-export const PII_TYPES = ['email', 'credit_card', 'nric', 'ip_address', 'phone', 'date_of_birth', 'street_address', 'person_name'] as const;
+/**
+ * Kinds of personal data the recognizers find. The order is the priority when two recognizers
+ * claim overlapping text (resolve-overlaps.ts): checksummed and structurally strict types first,
+ * then types that need a cue word, then the looser shapes (dates of birth before phones, since a
+ * date is never a phone number; names last).
+ */
+export const PII_TYPES = [
+  'email',
+  'iban',
+  'credit_card',
+  'nric',
+  'my_mykad',
+  'in_aadhaar',
+  'uk_nhs_number',
+  'us_ssn',
+  'uk_nino',
+  'in_pan',
+  'passport',
+  'drivers_licence',
+  'bank_account',
+  'mac_address',
+  'ip_address',
+  'date_of_birth',
+  'phone',
+  'street_address',
+  'person_name',
+] as const;
 
 export type PiiType = (typeof PII_TYPES)[number];
 

@@ -34,12 +34,30 @@ export function fakeValue(type: PiiType, value: string, key: Buffer): string {
       return fakeAddress(value, stream);
     case 'person_name':
       return fakeName(value, stream);
+    case 'iban':
+      return fakeIban(value, stream);
+    case 'mac_address':
+      return fakeMac(value, stream);
+    case 'my_mykad':
+    case 'in_aadhaar':
+    case 'uk_nhs_number':
+    case 'us_ssn':
+    case 'uk_nino':
+    case 'in_pan':
+    case 'passport':
+    case 'drivers_licence':
+    case 'bank_account':
+      return fakeCode(value, stream);
   }
 }
 
 /** The form under which two writings of one value are the same value ("+65 9123 4567" and "+6591234567"). */
 export function normalizeValue(type: PiiType, value: string): string {
   if (type === 'phone' || type === 'credit_card') return value.replace(/\D/g, '');
+  if (type !== 'email' && type !== 'date_of_birth' && type !== 'street_address' && type !== 'person_name') {
+    // Identity, bank and device numbers: "AB 12 34 56 C" and "AB123456C" are one value.
+    return value.replace(/[\s:.-]/g, '').toUpperCase();
+  }
   return value.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
@@ -91,6 +109,46 @@ function fakePhone(value: string, stream: DigitStream): string {
   const callingCode = international ? (parsePhoneNumberFromString(`+${digits.replace(/^00/, '')}`)?.countryCallingCode ?? '') : '';
   const keep = (value.match(/^\s*\(?00/) ? 2 : 0) + callingCode.length + 1;
   return reshape(value, digits.slice(0, keep) + stream.digits(Math.max(0, digits.length - keep)));
+}
+
+/**
+ * An identity, account or licence number of the same layout: each digit replaced by a drawn digit,
+ * each letter by a drawn letter of the same case. Check digits are not recomputed (most fakes fail
+ * their type's check, and the scanner then rates them lower or not at all).
+ */
+function fakeCode(value: string, stream: DigitStream): string {
+  const letters = 'ABCDEFGHJKLMNPRSTUVWXYZ';
+  return value.replace(/[0-9A-Za-z]/g, (c) => {
+    if (/\d/.test(c)) return String(stream.int(10));
+    const letter = letters[stream.int(letters.length)];
+    return c === c.toLowerCase() ? letter.toLowerCase() : letter;
+  });
+}
+
+/** An IBAN of the same country and layout with a drawn account part and correct check digits. */
+function fakeIban(value: string, stream: DigitStream): string {
+  const compact = value.replace(/ /g, '').toUpperCase();
+  const country = compact.slice(0, 2);
+  const bban = compact
+    .slice(4)
+    .replace(/\d/g, () => String(stream.int(10)))
+    .replace(/[A-Z]/g, () => 'ABCDEFGHJKLMNPRSTUVWXYZ'[stream.int(23)]);
+  let remainder = 0;
+  for (const char of `${bban}${country}00`) {
+    const n = Number.parseInt(char, 36);
+    remainder = n < 10 ? (remainder * 10 + n) % 97 : (remainder * 100 + n) % 97;
+  }
+  const full = `${country}${String(98 - remainder).padStart(2, '0')}${bban}`;
+  let i = 0;
+  return value.replace(/[0-9A-Za-z]/g, () => full[i++]);
+}
+
+/** A locally administered MAC address (first octet 02) in the same layout. */
+function fakeMac(value: string, stream: DigitStream): string {
+  const hex = `02${Array.from({ length: 10 }, () => stream.int(16).toString(16)).join('')}`;
+  let i = 0;
+  const upper = !/[a-f]/.test(value);
+  return value.replace(/[0-9A-Fa-f]/g, () => (upper ? hex[i++].toUpperCase() : hex[i++]));
 }
 
 /** `value`'s layout (separators, brackets) with its digits replaced by `digits`, in order. */

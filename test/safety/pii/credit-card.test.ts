@@ -24,4 +24,8 @@ describe('findCreditCards', () => {
     expect(findCreditCards('number 1234567812345670')[0].confidence).toBe(0.6);
     expect(findCreditCards('4111 1111-1111 1111')).toEqual([]);
   });
+  it('ignores groups inside a longer grouped number and placeholders of one digit', () => {
+    expect(findCreditCards('Tracking number 9400 1000 0000 0000 0000 00')).toEqual([]);
+    expect(findCreditCards('card 0000 0000 0000 0000')).toEqual([]);
+  });
 });

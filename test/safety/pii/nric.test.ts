@@ -32,4 +32,11 @@ describe('findNrics', () => {
       ['M1234567K', 27],
     ]);
   });
+  it('reports a wrong check letter after an NRIC, IC or FIN cue, lower', () => {
+    // S8823471: 8*2+8*7+2*6+3*5+4*4+7*3+1*2 = 138; 138 mod 11 = 6 -> ST[6] = E, so J is wrong.
+    expect(findNrics('Hi, my NRIC is S8823471J.').map((s) => [s.text, s.confidence])).toEqual([['S8823471J', 0.7]]);
+    expect(findNrics('IC no: S1234567A').map((s) => [s.text, s.confidence])).toEqual([['S1234567A', 0.7]]);
+    expect(findNrics('FIN G1234567X').map((s) => [s.text, s.confidence])).toEqual([['G1234567X', 0.95]]);
+    expect(findNrics('Order S8823471J, code S1234567A')).toEqual([]);
+  });
 });

@@ -45,4 +45,22 @@ describe('findPhones', () => {
     // The nearer cue wins.
     expect(findPhones('order 123, call 9123 4567')[0].confidence).toBe(0.85);
   });
+  it('never reads a date or a decimal number as a phone', () => {
+    for (const text of [
+      'born 1990-07-04',
+      'The hearing moved to 2024-03-15 at 10:30.',
+      'Submitted on 15.03.2024 and 12-31-2023.',
+      'call on 04/07/1990',
+      'GPS 1.290270, 103.851959',
+    ]) {
+      expect(texts(text)).toEqual([]);
+    }
+    // A date next to a phone number does not hide it.
+    expect(texts('On 2024-03-15 call 9123 4567')).toEqual(['9123 4567']);
+  });
+  it('rates numbers after an identity-number word as look-alikes', () => {
+    for (const text of ['NHS Number: 485 777 3456', 'ISBN 0-306-40615-2', 'passport 912345678', 'SSN: 987-65-4321']) {
+      expect(findPhones(text).every((s) => s.confidence < 0.5)).toBe(true);
+    }
+  });
 });

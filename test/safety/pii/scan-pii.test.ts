@@ -26,6 +26,60 @@ describe('scanPii', () => {
   });
 });
 
+describe('scanPii on identity, bank and obfuscated data', () => {
+  const scan = (text: string) => scanPii(text).map((s) => [s.type, s.text]);
+  it('finds what the probes of issue reviewers found missing', () => {
+    expect(scan('Hi, I am Mei Ling Tan, my NRIC is S8823471J and you can call me at +65 9123 4567.')).toEqual([
+      ['person_name', 'Mei Ling Tan'],
+      ['nric', 'S8823471J'],
+      ['phone', '+65 9123 4567'],
+    ]);
+    expect(scan('My IBAN is GB82 WEST 1234 5698 7654 32 and passport number 123456789.')).toEqual([
+      ['iban', 'GB82 WEST 1234 5698 7654 32'],
+      ['passport', '123456789'],
+    ]);
+    expect(scan('SSN 123-45-6789 belongs to Jane Smith, born 1990-07-04.')).toEqual([
+      ['us_ssn', '123-45-6789'],
+      ['person_name', 'Jane Smith'],
+      ['date_of_birth', '1990-07-04'],
+    ]);
+    expect(scan('Call me on 07700 900123 or email me at jane[at]gmail[dot]com')).toEqual([
+      ['phone', '07700 900123'],
+      ['email', 'jane[at]gmail[dot]com'],
+    ]);
+  });
+  it('finds every new type in one text, and no phone inside any of them', () => {
+    const text =
+      'NI number AB 12 34 56 C, NHS number 943 476 5919, IC 880101-14-5566, Aadhaar 2341 2341 2346, PAN AFZPK7190K, ' +
+      'driving licence MORGA657054SM9IJ, savings account 123-456789-0, MAC 00:1A:2B:3C:4D:5E.';
+    expect(scanPii(text, { minConfidence: 0.5 }).map((s) => s.type)).toEqual([
+      'uk_nino',
+      'uk_nhs_number',
+      'my_mykad',
+      'in_aadhaar',
+      'in_pan',
+      'drivers_licence',
+      'bank_account',
+      'mac_address',
+    ]);
+  });
+  it('reports nothing in ordinary texts full of numbers and codes', () => {
+    for (const text of [
+      'Order 123-45-6789 shipped on 2024-03-15; invoice 2024-000123 is due on 15.04.2024.',
+      'Reference 1234 5678 9012, serial number 123456789, product code ABCDE1234F.',
+      'The budget of $1,234,567,890 covers 150000 households; ISBN 978-0-306-40615-7.',
+      'Flight SQ 321 departs at 10:45:30; GPS 1.290270, 103.851959; version 10.4.22.',
+      'The passport fee is 75 dollars; my bank account balance is 1234.56; meet at home dot.',
+      'Track parcel 1Z999AA10123456784; tracking number 9400 1000 0000 0000 0000 00.',
+    ]) {
+      expect(scanPii(text, { minConfidence: 0.5 })).toEqual([]);
+    }
+  });
+  it('ranks a date of birth above a phone reading of it', () => {
+    expect(scan('DOB 04.07.1990')).toEqual([['date_of_birth', '04.07.1990']]);
+  });
+});
+
 describe('resolveOverlaps', () => {
   const span = (type: PiiSpan['type'], start: number, end: number, confidence: number): PiiSpan => ({ type, start, end, text: '', confidence });
   it('keeps the higher-priority type, then the surer, then the longer span', () => {
