@@ -14,6 +14,14 @@ describe('findIpAddresses', () => {
       '::ffff:192.0.2.1',
     ]);
   });
+  it('rates a dotted quad after a version word below what reports count, and higher after an address word', () => {
+    const confidence = (text: string) => findIpAddresses(text).map((s) => s.confidence);
+    expect(confidence('Updated to version 1.2.3.4 today')).toEqual([0.2]);
+    expect(confidence('the app v1.2.3.4 crashes')).toEqual([0.2]);
+    expect(confidence('My IP is 10.0.0.1')).toEqual([0.9]);
+    expect(confidence('Logs show 172.16.5.4 repeatedly')).toEqual([0.8]);
+  });
+
   it('ignores times and invalid IPv6', () => {
     expect(texts('at 12:30:45, ratio 1:2, bad 1::2::3')).toEqual([]);
   });
