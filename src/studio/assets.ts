@@ -41,6 +41,15 @@ mark { background:#fde68a; } mark[data-type] { padding:0 1px; }
 .conflict { border:2px solid var(--bad); background:#fef3f2; padding:.6rem; border-radius:6px; }
 .notice { border:1px solid var(--good); background:#ecfdf3; padding:.5rem; border-radius:6px; }
 iframe.report { width:100%; height: 80vh; border:1px solid var(--line); background:#fff; }
+.charts { display:flex; flex-wrap:wrap; gap:.8rem; margin:.5rem 0 1rem; }
+.chart-box { background:#fff; border:1px solid var(--line); border-radius:6px; padding:.4rem .6rem; max-width:100%; overflow-x:auto; }
+.chart-box h3 { font-size:13px; margin:.2rem 0 .3rem; color:var(--muted); }
+svg.chart { display:block; max-width:100%; height:auto; }
+svg.chart .bin:hover .bar, svg.chart .bar-row:hover .bar { opacity:.7; }
+svg.chart .bin:hover .hit, svg.chart .bar-row:hover .hit { fill-opacity:.05; }
+svg.chart a { cursor:pointer; } svg.chart a.bar-row:hover text { text-decoration:underline; }
+svg.chart a:focus-visible .hit { stroke:var(--accent); stroke-width:2; fill-opacity:.05; }
+details.curation summary { cursor:pointer; font-weight:600; margin:.3rem 0; }
 .pager { display:flex; gap:.6rem; align-items:center; margin:.5rem 0; }
 `;
 

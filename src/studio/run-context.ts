@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatasetIndex } from './dataset-index.js';
+import { DatasetIndex, fileBatches, type RecordBatches } from './dataset-index.js';
 import { hasTable, openRunReadOnly } from './read-only-run.js';
 import { listDatasetFiles, StudioError, type CatalogRun } from './run-catalog.js';
 import type { CountsCache, RateSample } from './run-status.js';
@@ -21,6 +21,15 @@ const SMALL = 20_000;
 const GENERATED_TITLE = 'generated records';
 /** A live run's index takes in new records at most this often. */
 const LIVE_REFRESH_MS = 2000;
+/** A first request waits this long for a dataset to load whole, then answers from what is in. */
+const FIRST_WAIT_MS = 100;
+/** Records read from the run database per batch while an index loads. */
+const DB_BATCH = 500;
+
+/** A dataset that could not be read, as the page says it (a bad line of a JSONL file names the line). */
+function readError(title: string, error: unknown): StudioError {
+  return new StudioError(`could not read ${title}: ${error instanceof Error ? error.message : String(error)}`);
+}
 
 /** Signatures are `<records>:<review version>`: equal review parts mean only records were added. */
 function sameReviews(a: string, b: string): boolean {
@@ -29,10 +38,20 @@ function sameReviews(a: string, b: string): boolean {
 
 interface CachedIndex {
   index: DatasetIndex;
+  title: string;
   builtAt: number;
   rebuilding?: Promise<void>;
   /** Record indexes in it (for the run database's live index). */
   ids?: Set<number>;
+  /** Why loading stopped part way (shown once, then the dataset is read again). */
+  failure?: unknown;
+}
+
+interface DatasetSource {
+  signature: string;
+  title: string;
+  /** Starts loading; resolves once the first records are in (the index's `ready` says when all are). */
+  open: () => Promise<{ index: DatasetIndex; ids?: Set<number> }>;
 }
 
 export class RunContext {
@@ -40,7 +59,7 @@ export class RunContext {
   readonly samples: RateSample[] = [];
   readonly counts: { value?: CountsCache } = {};
   private readonly indexes = new Map<string, CachedIndex>();
-  private building = new Map<string, Promise<DatasetIndex>>();
+  private opening = new Map<string, Promise<DatasetIndex>>();
   private reviewStore: ReviewStore | undefined;
   private review: { signature: string; records: Record<string, unknown>[]; byId: Map<number, Record<string, unknown>>; queue: QueueItem[] } | undefined;
   private trails: { mtime: number; byId: Map<number, unknown> } | undefined;
@@ -62,14 +81,25 @@ export class RunContext {
     return out;
   }
 
-  /** `src` is 'db' (the records table, live) or `f<N>` (the N-th dataset file). */
+  /**
+   * `src` is 'db' (the records table, live) or `f<N>` (the N-th dataset file). A dataset opened
+   * for the first time loads in the background: the answer comes from the records in so far.
+   */
   async index(src: string): Promise<{ index: DatasetIndex; title: string }> {
     const cached = this.indexes.get(src);
+    if (cached?.failure !== undefined) {
+      this.indexes.delete(src);
+      cached.index.close();
+      throw readError(cached.title, cached.failure);
+    }
+    // Still loading: nothing to compare yet.
+    if (cached?.index.indexing) return { index: cached.index, title: cached.title };
     // While a generation writes, take in its records at most every LIVE_REFRESH_MS (not even counting them between).
     if (src === 'db' && cached && Date.now() - cached.builtAt < LIVE_REFRESH_MS && this.signatureCache?.version !== this.dataVersion()) {
       return { index: cached.index, title: GENERATED_TITLE };
     }
-    const { signature, title, load } = this.source(src);
+    const source = this.source(src);
+    const { signature, title } = source;
     if (cached?.index.signature === signature) return { index: cached.index, title };
     if (src === 'db' && cached && sameReviews(cached.index.signature, signature)) {
       // A live generation: add the records committed since, at most every LIVE_REFRESH_MS, so a
@@ -80,40 +110,78 @@ export class RunContext {
         return { index: cached.index, title };
       }
     }
-    if (cached && cached.index.size < SMALL) return { index: await this.build(src, load), title };
+    if (cached && cached.index.size < SMALL) return { index: await this.load(src, source, 'whole'), title };
     if (cached && Date.now() - cached.builtAt < REBUILD_MS) return { index: cached.index, title };
     if (cached) {
       // Serve the old index while a fresh one is built (a live generation adds records every second).
-      cached.rebuilding ??= this.build(src, load).then(
+      cached.rebuilding ??= this.load(src, source, 'whole').then(
         () => undefined,
         () => undefined,
       );
       return { index: cached.index, title };
     }
-    return { index: await this.build(src, load), title };
+    const index = await this.load(src, source, 'first');
+    // A dataset known to be large answers at once from its first records; others get a moment to load whole.
+    const expected = index.indexing?.expected;
+    if (expected === undefined || expected <= SMALL)
+      await Promise.race([index.ready.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, FIRST_WAIT_MS))]);
+    return { index, title };
   }
 
-  private build(src: string, load: () => Promise<DatasetIndex>): Promise<DatasetIndex> {
-    const pending = this.building.get(src);
+  /**
+   * Loads `src` into a fresh index. `first`: it serves as soon as its first records are in;
+   * `whole`: it replaces the cached one only once complete (the old one serves meanwhile).
+   */
+  private load(src: string, source: DatasetSource, mode: 'first' | 'whole'): Promise<DatasetIndex> {
+    const pending = this.opening.get(src);
     if (pending) return pending;
-    const promise = load().then((index) => {
+    const promise = (async () => {
+      const { index, ids } = await source.open().catch((error: unknown) => {
+        throw readError(source.title, error);
+      });
+      const entry: CachedIndex = { index, title: source.title, builtAt: Date.now(), ids };
+      const loaded = index.ready.then(
+        () => {
+          entry.builtAt = Date.now();
+          void index.warm();
+        },
+        (error: unknown) => {
+          entry.failure = error;
+        },
+      );
+      if (mode === 'whole') {
+        await loaded;
+        if (entry.failure !== undefined) {
+          index.close();
+          throw readError(source.title, entry.failure);
+        }
+      }
       const old = this.indexes.get(src);
-      this.indexes.set(src, { index, builtAt: Date.now(), ids: src === 'db' ? this.loadedIds : undefined });
-      this.building.delete(src);
+      this.indexes.set(src, entry);
       // A request may still be reading the old index: close it a little later.
       if (old) setTimeout(() => old.index.close(), 10_000).unref();
-      void index.warm();
       return index;
-    });
-    promise.catch(() => this.building.delete(src));
-    this.building.set(src, promise);
+    })();
+    this.opening.set(src, promise);
+    promise.then(
+      () => this.opening.delete(src),
+      () => this.opening.delete(src),
+    );
     return promise;
   }
 
-  private source(src: string): { signature: string; title: string; load: () => Promise<DatasetIndex> } {
+  private source(src: string): DatasetSource {
     if (src === 'db') {
       const signature = this.recordsSignature();
-      return { signature, title: GENERATED_TITLE, load: async () => DatasetIndex.fromRecords(this.generatedRecords(), signature) };
+      const expected = Number(signature.split(':')[0]);
+      return {
+        signature,
+        title: GENERATED_TITLE,
+        open: async () => {
+          const ids = new Set<number>();
+          return { index: await DatasetIndex.open(this.generatedBatches(ids), signature, { expected }), ids };
+        },
+      };
     }
     const m = /^f(\d+)$/.exec(src);
     const file = m ? this.files()[Number(m[1])] : undefined;
@@ -121,7 +189,18 @@ export class RunContext {
     const path = join(this.run.dir, file.rel);
     const st = statSync(path);
     const signature = `${st.size}:${st.mtimeMs}`;
-    return { signature, title: file.rel, load: () => DatasetIndex.fromFile(path, file.kind, signature) };
+    return { signature, title: file.rel, open: async () => ({ index: await DatasetIndex.open(fileBatches(path, file.kind), signature) }) };
+  }
+
+  /** Which dataset a report under `rel` evaluated: the file beside its folder (`x.evaluation/` for `x.jsonl`), else the run database. */
+  sourceOfReport(rel: string): string {
+    const m = /^(.*)\.evaluation\/report\.html$/.exec(rel);
+    if (m) {
+      const files = this.files();
+      const i = files.findIndex((f) => f.rel === `${m[1]}.jsonl` || f.rel === `${m[1]}.parquet`);
+      if (i >= 0) return `f${i}`;
+    }
+    return 'db';
   }
 
   private signatureCache: { version: number; signature: string } | undefined;
@@ -168,11 +247,11 @@ export class RunContext {
     return out;
   }
 
-  /** Ids of the records the last full load read (handed to the index's cache entry). */
-  private loadedIds = new Set<number>();
-
-  /** The records table, with `_id`, `_valid`, `_errors` and people's verdict as `_review`. */
-  private generatedRecords(): Record<string, unknown>[] {
+  /**
+   * The records table a batch at a time, with `_id`, `_valid`, `_errors` and people's verdict as
+   * `_review`; the record indexes read go into `ids`.
+   */
+  private async *generatedBatches(ids: Set<number>): RecordBatches {
     const verdicts = new Map<number, { status: string; edited: boolean }>();
     if (hasTable(this.db, 'review_decisions')) {
       for (const d of this.db
@@ -185,17 +264,24 @@ export class RunContext {
         verdicts.set(d.run_idx, v);
       }
     }
-    const rows = this.db
-      .prepare<[], { idx: number; data: string; valid: number; errors: string }>('SELECT idx, data, valid, errors FROM records ORDER BY idx')
-      .all();
-    this.loadedIds = new Set(rows.map((r) => r.idx));
-    return rows.map((r) => ({
-      _id: r.idx,
-      ...JSON.parse(r.data),
-      _valid: r.valid === 1,
-      _errors: JSON.parse(r.errors),
-      _review: verdicts.get(r.idx)?.status ?? 'unreviewed',
-    }));
+    const read = this.db.prepare<[number, number], { idx: number; data: string; valid: number; errors: string }>(
+      'SELECT idx, data, valid, errors FROM records WHERE idx > ? ORDER BY idx LIMIT ?',
+    );
+    let after = -1;
+    for (;;) {
+      if (!this.db.open) return;
+      const rows = read.all(after, DB_BATCH);
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1].idx;
+      for (const r of rows) ids.add(r.idx);
+      yield rows.map((r) => ({
+        _id: r.idx,
+        ...JSON.parse(r.data),
+        _valid: r.valid === 1,
+        _errors: JSON.parse(r.errors),
+        _review: verdicts.get(r.idx)?.status ?? 'unreviewed',
+      }));
+    }
   }
 
   /** The writable review store (opened on the first decision). */

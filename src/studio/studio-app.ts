@@ -3,9 +3,9 @@
  * actions. Runs are named by catalog id and files by position, so no request carries a path.
  */
 import { Hono, type Context } from 'hono';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { STUDIO_CSS, STUDIO_JS } from './assets.js';
 import { datasetQuerySchema } from './dataset-index.js';
@@ -22,6 +22,8 @@ import { datasetPage, datasetResults, type DatasetView } from './pages/dataset-p
 import { recordPage, type CallLineage, type CellLineage } from './pages/record-page.js';
 import { conflictNotice, itemView, reviewPage, savedNotice, statsView, type ReviewItem, type ReviewStats } from './pages/review-page.js';
 import { comparePage, reportPage } from './pages/report-page.js';
+import { readCurationDecisions } from './curation-decisions.js';
+import { studioReportLinks } from './report-links.js';
 import { applyReview } from '../review/apply-review.js';
 import { ReviewConflictError, ReviewError } from '../review/review-error.js';
 import { reviewerAgreement } from '../review/reviewer-agreement.js';
@@ -30,6 +32,8 @@ import { distinctLabels } from '../review/relabel.js';
 import { getPath } from '../core/field-path.js';
 import { comparisonRows, findMetricsFile } from '../evaluate/compare-evaluations.js';
 import { renderComparison } from '../evaluate/report/render-comparison.js';
+import { renderReport } from '../evaluate/report/render-report.js';
+import { EVALUATION_METRICS } from '../evaluate/metric-registry.js';
 import type { EvaluationMetrics } from '../evaluate/evaluation-metrics.js';
 
 export interface StudioAppOptions {
@@ -277,7 +281,11 @@ export function createStudioApp(options: StudioAppOptions): { app: Hono; close: 
     const n = reportIndex(c.req.query('n'));
     const rel = ctx.reports()[n];
     if (!rel) throw new StudioError(`no evaluation report in ${ctx.run.name}; run synthkit evaluate first`);
-    return page(c, 'Report', reportPage(ctx.run, rel, n));
+    const src = ctx.sourceOfReport(rel);
+    const dataset = src === 'db' ? 'the generated records' : (ctx.files()[Number(src.slice(1))]?.rel ?? src);
+    const linked = readReportMetrics(ctx.run.dir, rel) !== undefined;
+    const curation = readCurationDecisions(ctx.run.dir, ctx.files());
+    return page(c, 'Report', reportPage({ run: ctx.run, rel, n, src, dataset, linked, curation }));
   });
 
   app.get('/runs/:id/report.html', (c) => {
@@ -286,8 +294,23 @@ export function createStudioApp(options: StudioAppOptions): { app: Hono; close: 
     const rel = ctx.reports()[n];
     if (!rel) throw new StudioError(`no evaluation report in ${ctx.run.name}`);
     // The report is a document of its own: no scripts, no requests out, shown only in our frame.
-    c.header('Content-Security-Policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'");
-    return c.html(readFileSync(join(ctx.run.dir, rel), 'utf8'));
+    // Rendered here from its metrics.json (every value escaped by the report's own code), its
+    // charts link into the browser, and a click may navigate the studio's window to them; a
+    // report without metrics.json is shown as stored, fully sandboxed.
+    const metrics = readReportMetrics(ctx.run.dir, rel);
+    let body: string | undefined;
+    if (metrics) {
+      try {
+        body = renderReport(metrics, EVALUATION_METRICS, { links: studioReportLinks(ctx.run.id, ctx.sourceOfReport(rel)) });
+      } catch (error) {
+        console.error(`studio: could not render ${rel} from its metrics.json; showing the stored report`, error);
+      }
+    }
+    c.header(
+      'Content-Security-Policy',
+      `${body ? LINKED_REPORT_SANDBOX : 'sandbox'}; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'`,
+    );
+    return c.html(body ?? readFileSync(join(ctx.run.dir, rel), 'utf8'));
   });
 
   const metricsOf = (id: string): EvaluationMetrics | undefined => {
@@ -391,6 +414,24 @@ function parse(v: unknown): unknown {
     return JSON.parse(v);
   } catch {
     return v;
+  }
+}
+
+/**
+ * A rendered report's sandbox: no scripts, forms or popups; its own origin (so a click keeps the
+ * studio's SameSite cookie) and top-window navigation only on a click, for the chart links.
+ */
+const LINKED_REPORT_SANDBOX = 'sandbox allow-same-origin allow-top-navigation-by-user-activation';
+
+/** The metrics.json beside a report (undefined when missing or not JSON). */
+function readReportMetrics(runDir: string, rel: string): EvaluationMetrics | undefined {
+  const file = join(runDir, dirname(rel), 'metrics.json');
+  if (!existsSync(file)) return undefined;
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return parsed && typeof parsed === 'object' && Array.isArray((parsed as EvaluationMetrics).columns) ? (parsed as EvaluationMetrics) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

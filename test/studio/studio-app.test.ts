@@ -78,9 +78,10 @@ describe('studio guard', () => {
 });
 
 describe('evaluation report', () => {
-  it('embeds report.html in a sandboxed frame, served with a sandbox CSP so its scripts never run', async () => {
+  it('embeds report.html in a sandboxed frame; one without metrics.json is served as stored with a full sandbox CSP, so its scripts never run', async () => {
     const page = await (await get('/runs/r1/report?n=0')).text();
-    expect(page).toContain('<iframe class="report" sandbox="" src="/runs/r1/report.html?n=0"');
+    expect(page).toContain('<iframe class="report" sandbox="allow-same-origin allow-top-navigation-by-user-activation" src="/runs/r1/report.html?n=0"');
+    expect(page).toContain('Shown as stored');
     const report = await get('/runs/r1/report.html?n=0');
     expect(report.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
     expect(await report.text()).toContain('Quality report');

@@ -14,6 +14,7 @@
  */
 import type { CoreMetrics, FindingEntry } from '../core-metrics.js';
 import { formatNumber as num, formatPercent as pct, html, type Html } from './html.js';
+import { safeHref, type ReportLinks } from './report-links.js';
 
 export interface Finding {
   level: 'warning' | 'info';
@@ -131,14 +132,18 @@ export function findingsOf(metrics: CoreMetrics): Finding[] {
   return out;
 }
 
-export function findingsSection(findings: readonly FindingEntry[]): Html {
+export function findingsSection(findings: readonly FindingEntry[], links?: ReportLinks): Html {
+  const recordLink = (id: string): Html | string => {
+    const href = safeHref(links?.record?.(id));
+    return href ? html`<a href="${href}" target="_top">${id}</a>` : id;
+  };
   if (findings.length === 0)
     return html`<section id="findings"><h2>Findings</h2><p><span class="status pass">nothing to flag</span></p><p class="explain">No poor diversity, coverage gap, imbalance, leakage, PII or membership signal was found by the checks that ran.</p></section>`;
   return html`<section id="findings"><h2>Findings</h2><ul class="findings">${findings.map(
     (f) =>
       html`<li class="finding ${f.level}"><div class="finding-title">${f.level === 'warning' ? '⚠ ' : 'ℹ '}${f.title}</div><div class="explain">${f.explanation}</div>${
         f.records?.length
-          ? html`<div class="muted">records: ${f.records.slice(0, SHOWN).join(', ')}${f.records.length > SHOWN ? ` … and ${f.records.length - SHOWN} more (all in metrics.json → findings)` : ''}</div>`
+          ? html`<div class="muted">records: ${f.records.slice(0, SHOWN).map((id, i) => html`${i ? ', ' : ''}${recordLink(id)}`)}${f.records.length > SHOWN ? ` … and ${f.records.length - SHOWN} more (all in metrics.json → findings)` : ''}</div>`
           : ''
       }</li>`,
   )}</ul></section>`;

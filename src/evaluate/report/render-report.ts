@@ -1,16 +1,24 @@
 /**
  * The quality report: one self-contained HTML page (inline CSS, inline SVG, no script), built
  * from metrics.json's numbers so the page and the file never disagree. After the headline cards
- * and the thresholds come each registered metric's sections, in registry order, then model usage.
+ * and the thresholds come the records by value (explore-section.ts), each registered metric's
+ * sections, in registry order, then model usage.
  * A section is left out when its metric was not measured. All record text is escaped (see html.ts).
  */
 import type { CoreMetrics } from '../core-metrics.js';
 import { EVALUATION_METRICS, type MetricRegistry } from '../metric-registry.js';
 import { card, formatNumber as num, html, table, type Html } from './html.js';
+import { exploreSection } from './explore-section.js';
 import { findingsOf, findingsSection } from './findings.js';
+import type { ReportLinks } from './report-links.js';
 import { REPORT_CSS } from './styles.js';
 
-export function renderReport(m: CoreMetrics, metrics: MetricRegistry = EVALUATION_METRICS): string {
+export interface RenderReportOptions {
+  /** Where charts and record ids lead (synthkit studio passes its own); none in report.html. */
+  links?: ReportLinks;
+}
+
+export function renderReport(m: CoreMetrics, metrics: MetricRegistry = EVALUATION_METRICS, options: RenderReportOptions = {}): string {
   const cards = [
     card('status', m.passed ? 'passed' : 'failed', m.passed ? 'good' : 'bad'),
     card('records', num(m.records)),
@@ -18,8 +26,9 @@ export function renderReport(m: CoreMetrics, metrics: MetricRegistry = EVALUATIO
   ];
   const sections = [
     html`<section id="summary"><div class="cards">${cards}</div></section>`,
-    findingsSection(m.findings ?? findingsOf(m)),
+    findingsSection(m.findings ?? findingsOf(m), options.links),
     thresholds(m),
+    exploreSection(m, options.links),
     ...metrics.flatMap((metric) => metric.report?.sections?.(m) ?? []),
     models(m),
   ];

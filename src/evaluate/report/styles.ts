@@ -31,6 +31,12 @@ mark { background: #fde68a; color: #111827; padding: 0 2px; border-radius: 2px; 
 .chart-box { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
 .chart-box h3 { margin: 0 0 6px; }
 svg.chart { display: block; max-width: 100%; height: auto; }
+svg.chart .bin:hover .bar, svg.chart .bar-row:hover .bar { opacity: 0.7; }
+svg.chart .bin:hover .hit, svg.chart .bar-row:hover .hit { fill-opacity: 0.05; }
+svg.chart a { cursor: pointer; }
+svg.chart a:focus-visible .hit { stroke: var(--accent); stroke-width: 2; fill-opacity: 0.05; }
+svg.chart a.bar-row:hover text { text-decoration: underline; }
+svg.heatmap rect:hover { stroke: var(--ink); stroke-width: 1.5; }
 .status { display: inline-block; padding: 2px 10px; border-radius: 999px; font-weight: 600; font-size: 13px; }
 .status.pass { background: var(--good-bg); color: var(--good); } .status.fail { background: var(--bad-bg); color: var(--bad); }
 ul.failed { background: var(--bad-bg); border: 1px solid #fca5a5; border-radius: 8px; padding: 12px 12px 12px 32px; color: var(--bad); font-weight: 600; }

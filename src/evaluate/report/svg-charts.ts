@@ -3,9 +3,16 @@
  * histogram, horizontal bars with labels, and a heat map of counts. Every label is escaped.
  * Colours: one blue from the report's palette on white (contrast 5.2:1 for text), and a
  * sequential blue scale for the heat map with the cell text switching to white on dark cells.
+ *
+ * Every bar, bin and cell carries a <title> with its exact figures, which browsers show on hover
+ * with no script; a bin or bar row has a transparent hit area the full height of its slot, so a
+ * short (or empty) one can be pointed at too. Given a link (`href`, `binHref`), the element is an
+ * <a target="_top"> to it: inside synthkit studio, a bar opens its records in the dataset
+ * browser. Links must be paths on the same server (safeHref); anything else is dropped.
  */
-import { escapeHtml as esc, formatNumber, Html } from './html.js';
+import { escapeHtml as esc, formatNumber, formatPercent, Html } from './html.js';
 import type { Histogram } from '../../core/quantiles.js';
+import { safeHref } from './report-links.js';
 
 const BAR = '#2563eb';
 const AXIS = '#6b7280';
@@ -19,7 +26,16 @@ const FONT = 'font-family="system-ui, -apple-system, Segoe UI, sans-serif" font-
  */
 export function histogramSvg(
   h: Histogram,
-  options: { title: string; xLabel?: string; yLabel?: string; width?: number; height?: number; integerEdges?: boolean },
+  options: {
+    title: string;
+    xLabel?: string;
+    yLabel?: string;
+    width?: number;
+    height?: number;
+    integerEdges?: boolean;
+    /** Where bin i leads (its records), if anywhere. */
+    binHref?: (i: number) => string | undefined;
+  },
 ): Html {
   const width = options.width ?? 560;
   const height = options.height ?? 260;
@@ -29,14 +45,25 @@ export function histogramSvg(
   const max = niceCeiling(Math.max(1, ...h.counts));
   const barW = h.counts.length === 0 ? 0 : plotW / h.counts.length;
   const edgeText = (v: number) => (options.integerEdges ? formatNumber(Math.ceil(v)) : formatNumber(v, Math.abs(v) < 1 ? 2 : 3));
+  const yLabel = options.yLabel ?? 'records';
+  const total = h.counts.reduce((a, b) => a + b, 0);
   const bars = h.counts
     .map((count, i) => {
       const barH = (count / max) * plotH;
       const x = pad.left + i * barW;
       const lo = h.edges[i];
       const hi = h.edges[i + 1];
-      const range = options.integerEdges ? `${formatNumber(Math.ceil(lo))}–${formatNumber(Math.ceil(hi) - 1)}` : `${formatNumber(lo)}–${formatNumber(hi)}`;
-      return `<rect x="${x.toFixed(1)}" y="${(pad.top + plotH - barH).toFixed(1)}" width="${Math.max(0.5, barW - 1).toFixed(1)}" height="${barH.toFixed(1)}" fill="${BAR}" rx="1"><title>${esc(range)}: ${count}</title></rect>`;
+      const last = i === h.counts.length - 1;
+      const range = options.integerEdges
+        ? `${formatNumber(Math.ceil(lo))}–${formatNumber(last ? Math.floor(hi) : Math.ceil(hi) - 1)}`
+        : `${formatNumber(lo)} to ${last ? '' : 'under '}${formatNumber(hi)}`;
+      const tip = `${options.xLabel ? `${options.xLabel} ` : ''}${range}: ${exact(count)} ${yLabel}${total ? ` (${formatPercent(count / total)} of ${exact(total)})` : ''}`;
+      const w = Math.max(0.5, barW - 1).toFixed(1);
+      const body =
+        `<title>${esc(tip)}</title>` +
+        `<rect class="hit" x="${x.toFixed(1)}" y="${pad.top}" width="${w}" height="${plotH}" fill="#000" fill-opacity="0"/>` +
+        `<rect class="bar" x="${x.toFixed(1)}" y="${(pad.top + plotH - barH).toFixed(1)}" width="${w}" height="${barH.toFixed(1)}" fill="${BAR}" rx="1"/>`;
+      return linked('bin', body, options.binHref?.(i));
     })
     .join('');
   let grid = '';
@@ -58,7 +85,6 @@ export function histogramSvg(
       ticks += `<line x1="${x}" y1="${pad.top + plotH}" x2="${x}" y2="${pad.top + plotH + 4}" stroke="${AXIS}"/><text x="${x}" y="${pad.top + plotH + 16}" fill="${AXIS}" ${FONT} text-anchor="end">${esc(edgeText(h.edges[h.edges.length - 1]))}</text>`;
     }
   }
-  const yLabel = options.yLabel ?? 'records';
   return new Html(
     `<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title>${esc(options.title)}</title>` +
       grid +
@@ -83,6 +109,10 @@ export interface BarRow {
   /** Text shown after the bar (default the formatted value). */
   note?: string;
   highlight?: boolean;
+  /** Shown on hover (default `label: value`, the value unrounded). */
+  tip?: string;
+  /** Where the row leads (its records), if anywhere. */
+  href?: string;
 }
 
 export function barsSvg(rows: readonly BarRow[], options: { title: string; width?: number }): Html {
@@ -98,11 +128,13 @@ export function barsSvg(rows: readonly BarRow[], options: { title: string; width
       const y = 4 + i * rowH;
       const w = (Math.abs(row.value) / max) * plotW;
       const label = row.label.length > 26 ? `${row.label.slice(0, 25)}…` : row.label;
-      return (
-        `<text x="${labelW - 8}" y="${y + 15}" fill="${TEXT}" ${FONT} text-anchor="end">${esc(label)}<title>${esc(row.label)}</title></text>` +
-        `<rect x="${labelW}" y="${y + 3}" width="${Math.max(1, w).toFixed(1)}" height="${rowH - 8}" fill="${row.highlight ? '#b45309' : BAR}" rx="2"/>` +
-        `<text x="${labelW + w + 6}" y="${y + 15}" fill="${TEXT}" ${FONT}>${esc(row.note ?? formatNumber(row.value))}</text>`
-      );
+      const body =
+        `<title>${esc(row.tip ?? `${row.label}: ${exact(row.value)}`)}</title>` +
+        `<rect class="hit" x="0" y="${y}" width="${width}" height="${rowH}" fill="#000" fill-opacity="0"/>` +
+        `<text x="${labelW - 8}" y="${y + 15}" fill="${TEXT}" ${FONT} text-anchor="end">${esc(label)}</text>` +
+        `<rect class="bar" x="${labelW}" y="${y + 3}" width="${Math.max(1, w).toFixed(1)}" height="${rowH - 8}" fill="${row.highlight ? '#b45309' : BAR}" rx="2"/>` +
+        `<text x="${labelW + w + 6}" y="${y + 15}" fill="${TEXT}" ${FONT}>${esc(row.note ?? formatNumber(row.value))}</text>`;
+      return linked('bar-row', body, row.href);
     })
     .join('');
   return new Html(
@@ -149,6 +181,18 @@ export function heatmapSvg(
     `<svg class="chart heatmap" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title>${esc(options.title)}</title>` +
       `<text x="4" y="14" fill="${AXIS}" ${FONT}>rows: ${esc(options.rowLabel)} · columns: ${esc(options.columnLabel)}</text>${body}</svg>`,
   );
+}
+
+/** A group, or a link to `href` (a same-server path) that navigates the top window. */
+function linked(cls: string, body: string, href: string | undefined): string {
+  const safe = safeHref(href);
+  return safe ? `<a class="${cls}" href="${esc(safe)}" target="_top">${body}</a>` : `<g class="${cls}">${body}</g>`;
+}
+
+/** A figure as it is, for hover text: integers with separators, other numbers to 6 significant digits. */
+function exact(n: number): string {
+  if (!Number.isFinite(n)) return formatNumber(n);
+  return Number.isInteger(n) ? n.toLocaleString('en-US') : String(Number(n.toPrecision(6)));
 }
 
 /** From blue-50 (#eff6ff) to blue-900 (#1e3a8a), linear in RGB. */
