@@ -48,7 +48,15 @@ function render(value: unknown, inAttr: boolean): string {
 
 /** A value shown in a table cell: strings as text, other values as compact JSON, long ones cut. */
 export function cellText(value: unknown, max = 160): string {
-  const text = typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value);
+  // Floating-point noise (-0.15000000000000002) is shown to 6 significant digits; the record page has the exact value.
+  const text =
+    typeof value === 'string'
+      ? value
+      : value === undefined
+        ? ''
+        : typeof value === 'number' && !Number.isInteger(value)
+          ? String(Number(value.toPrecision(6)))
+          : JSON.stringify(value);
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
