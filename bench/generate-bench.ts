@@ -70,7 +70,10 @@ async function synthkitRun(url: string, records = N): Promise<{ rps: number; gen
 
 /** One cold synthkit run of N records in a fresh process (what a user's run takes): its peak RSS in MB (VmHWM). */
 function coldRunPeakMb(url: string): number {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--cold-run', url, String(N)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--cold-run', url, String(N)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const mb = Number(/peak_mb=([\d.]+)/.exec(r.stdout)?.[1]);
   if (r.status !== 0 || !Number.isFinite(mb)) throw new Error(`cold run failed (exit ${r.status}): ${r.stdout}`);
   return mb;
