@@ -7,7 +7,7 @@
  * texts mention), valid-record rate, and for the grounded case the share of answers supported by
  * their source (by the same model as judge, and by word overlap).
  *
- * Usage: npm run bench:quality -- [records per side, default 8] [case name...]
+ * Usage: npm run bench:quality -- [records per side, default 24] [case name or part of one...]
  * Needs the real model (npm run test:real fetches it, or tsx test/real/fetch-real-model.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -24,8 +24,16 @@ import { ROOT, tempDir } from '../support.js';
 import { policyDocuments, QUALITY_CASES, type QualityCase } from './quality-cases.js';
 
 const numeric = process.argv.slice(2).find((a) => /^\d+$/.test(a));
-const RECORDS = Number(numeric ?? 8);
+/** 24 a side: with 6-8, Vendi (at most the number of texts) and coverage moved by one record decided which side won. */
+const RECORDS = Number(numeric ?? 24);
 const only = process.argv.slice(2).filter((a) => !/^\d+$/.test(a) && !a.startsWith('-'));
+/** A case runs when its name contains one of the names given (`housing` picks housing-policy-qa); none given: every case. */
+const picked = (name: string) => !only.length || only.some((o) => name.includes(o));
+const unknown = only.filter((o) => !QUALITY_CASES.some((q) => q.name.includes(o)));
+if (unknown.length) {
+  process.stderr.write(`no quality case matches ${unknown.join(', ')}; the cases are ${QUALITY_CASES.map((q) => q.name).join(', ')}\n`);
+  process.exit(2);
+}
 const THREADS = Number(process.env.SYNTHKIT_REAL_THREADS ?? 1);
 /** Examples the naive prompt asks for per call. */
 const PER_CALL = 4;
@@ -201,7 +209,7 @@ const fmt = (v: number) => (Number.isNaN(v) ? 'n/a' : Number.isInteger(v) ? Stri
 const results: Row[] = [];
 const engine = await createLocalEngine({ modelPath: MODEL, threads: THREADS, concurrency: 1, contextSize: 4096 });
 try {
-  for (const c of QUALITY_CASES.filter((q) => !only.length || only.includes(q.name))) {
+  for (const c of QUALITY_CASES.filter((q) => picked(q.name))) {
     process.stderr.write(`# ${c.name}: recipe, ${RECORDS} records\n`);
     const recipe = await runRecipe(c);
     const seed = Number((parse(readFileSync(join(ROOT, 'examples', c.file), 'utf8')) as { seed?: number }).seed ?? 1);
@@ -244,7 +252,7 @@ try {
       }
       table[name] = row;
     }
-    results.push({ case: c.name, ...table });
+    results.push({ case: c.name, ...table, texts: { recipe: recipe.texts, naive: naive.texts }, rows: recipe.rows });
     process.stdout.write(
       `\n## ${c.name} (${RECORDS} records per side; same model, seed ${seed}, temperature ${temperature}, naive budget = recipe's output tokens)\n`,
     );
@@ -254,4 +262,6 @@ try {
 } finally {
   await engine.close?.();
 }
-writeFileSync(join(tempDir(), 'quality.json'), JSON.stringify(results, null, 2));
+const saved = join(tempDir(), 'quality.json');
+writeFileSync(saved, JSON.stringify(results, null, 2));
+process.stderr.write(`# tables and the measured texts: ${saved}\n`);

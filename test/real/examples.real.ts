@@ -46,10 +46,9 @@ describe.each(recipes)('example %s on Gemma 3 270M', (file) => {
             model: Object.keys(exampleRecipe(file, 1).recipe.models)[0],
             rubric: { criteria: 'Is this realistic, on-topic and useful as training data?', scale: [1, 2, 3, 4, 5] },
             min_score: 1,
-            // The reply's worst case: a 300-character rationale (RATIONALE_MAX_LENGTH) at about one
-            // character per token, as this model writes inside a grammar. With the writer's own
-            // max_tokens (300 in housing-policy-qa) the JSON was cut mid-string three times running.
-            max_tokens: 400,
+            // No max_tokens: the judge's default (JUDGE_DEFAULTS.maxTokens) must hold the reply's worst
+            // case, a 300-character rationale at about one character per token inside a grammar. With
+            // the writer's own max_tokens (300 in housing-policy-qa) the JSON was cut mid-string.
           },
         ],
       },

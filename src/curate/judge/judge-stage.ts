@@ -23,7 +23,7 @@ import { krippendorffAlpha } from '../stages/dedup-api.js';
 import { actionOf, textFieldOf, type StageContext, type StageResult } from '../stages/stage-context.js';
 import { aggregateScores, scoreSpread } from './aggregate-scores.js';
 import { askJudge } from './ask-judge.js';
-import { compileReplySchema, pointwiseReplySchema } from '../../prompting/judge-reply-schema.js';
+import { compileReplySchema, pointwiseReplySchema, RATIONALE_MAX_LENGTH } from '../../prompting/judge-reply-schema.js';
 import { pointwiseMessages } from './rubric-prompt.js';
 
 export const judgeStageSchema = z
@@ -59,6 +59,16 @@ export const JUDGE_DEFAULTS = {
   reviewSpread: 1,
   /** Sampling temperature when one judge is asked several times (ours): 0 would make the samples identical. */
   sampleTemperature: 0.7,
+  /**
+   * Output tokens of a judge call that sets no max_tokens. The reply is `{"score": n, "rationale": "..."}`
+   * with a rationale of up to RATIONALE_MAX_LENGTH characters, and a small model writing inside a
+   * JSON grammar spends about one token per character there, so the budget is the rationale cap
+   * plus room for the braces, keys, score and escapes. Without it the judge inherited the model's
+   * own max_tokens (300 for the housing example's writer) and its JSON was cut mid-rationale, an
+   * unusable reply that flags the record. Set `max_tokens` on the stage to give more (a model that
+   * reasons before replying needs more).
+   */
+  maxTokens: RATIONALE_MAX_LENGTH + 100,
 };
 
 export interface Rater {
@@ -103,7 +113,7 @@ export async function runJudgeStage(records: CurationRecord[], stage: JudgeStage
           maxRepairs: stage.max_repairs,
           seed: deriveSeed(context.seed, name, String(record.id), rater.model, rater.sample),
           temperature,
-          maxTokens: stage.max_tokens,
+          maxTokens: stage.max_tokens ?? JUDGE_DEFAULTS.maxTokens,
           signal: context.signal,
           stage: name,
         });
