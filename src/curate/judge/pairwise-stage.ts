@@ -77,7 +77,7 @@ export async function runPairwiseStage(records: CurationRecord[], stage: Pairwis
             maxRepairs: stage.max_repairs,
             seed: deriveSeed(context.seed, name, String(record.id), rater.model, rater.sample, order),
             temperature,
-            maxTokens: stage.max_tokens,
+            maxTokens: stage.max_tokens ?? JUDGE_DEFAULTS.maxTokens,
             signal: context.signal,
             stage: name,
           });
