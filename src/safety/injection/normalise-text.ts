@@ -7,6 +7,15 @@
  * ("i g n o r e") and leetspeak ("1gn0r3"). Each step is a pure function; `normaliseText` runs them
  * in order. The Unicode TR39 confusables table is far larger; this keeps the letters that occur in
  * practice (the Latin look-alikes of the Cyrillic, Greek and Armenian alphabets).
+ *
+ * The screen also reads other languages, so two steps are careful not to destroy them:
+ * - look-alikes are folded only where they disguise Latin text: in a word that mixes them with
+ *   Latin letters ("іgnоrе"), or in a word made only of look-alikes ("ѕау") when the text is mostly
+ *   Latin; Russian or Greek text keeps its own letters;
+ * - accents are dropped from Latin letters only ("précédentes" -> "precedentes", and Zalgo marks
+ *   go with them), so the rules for French, German, Spanish or Portuguese are written once without
+ *   accents; the vowel signs of Devanagari or Tamil are left alone. Arabic loses its optional
+ *   vowel marks and tatweel, and its alef variants are folded to the bare alef.
  */
 
 // Alternatives, not one character class: a class holding combining marks (U+034F) is easy to misread.
@@ -89,8 +98,18 @@ const CONFUSABLES: Record<string, string> = {
   ɑ: 'a',
   ı: 'i',
   ℓ: 'l',
+  ԁ: 'd',
+  ӏ: 'l',
+  Ӏ: 'I',
+  ɩ: 'i',
+  ϲ: 'c',
+  Ϲ: 'C',
+  ϳ: 'j',
+  ѵ: 'v',
+  ԍ: 'G',
 };
 const CONFUSABLE_RE = new RegExp(`[${Object.keys(CONFUSABLES).join('')}]`, 'gu');
+const HAS_CONFUSABLE = new RegExp(`[${Object.keys(CONFUSABLES).join('')}]`, 'u');
 
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'l' };
 
@@ -108,8 +127,52 @@ export function stripInvisible(text: string): string {
   return text.replace(INVISIBLE, '').replace(TAG_CHARS, '');
 }
 
+const LATIN_LETTER = /[A-Za-z]/;
+const LATIN_LETTERS = /[A-Za-z]/g;
+const CYRILLIC_GREEK_ARMENIAN_LETTERS = /[\u0370-\u03FF\u0400-\u052F\u0531-\u058F]/g;
+/** Words (letters and marks), so look-alikes are judged by the word they stand in. */
+const WORD = /[\p{L}\p{M}]+/gu;
+
+/**
+ * Look-alike letters folded to Latin where they disguise Latin text: in words that mix them with
+ * Latin letters, and in words made only of look-alikes when the text has more Latin letters than
+ * Cyrillic, Greek or Armenian ones. Text written in those alphabets is left as it is.
+ */
 export function foldConfusables(text: string): string {
-  return text.replace(CONFUSABLE_RE, (c) => CONFUSABLES[c] ?? c);
+  if (!HAS_CONFUSABLE.test(text)) return text;
+  const latin = text.match(LATIN_LETTERS)?.length ?? 0;
+  const other = text.match(CYRILLIC_GREEK_ARMENIAN_LETTERS)?.length ?? 0;
+  const mostlyLatin = latin > other;
+  return text.replace(WORD, (word) => {
+    let allConfusable = true;
+    let anyConfusable = false;
+    for (const ch of word) {
+      if (CONFUSABLES[ch] !== undefined) anyConfusable = true;
+      else if (!LATIN_LETTER.test(ch)) allConfusable = false;
+    }
+    if (!anyConfusable) return word;
+    if (!LATIN_LETTER.test(word) && !(allConfusable && mostlyLatin)) return word;
+    return word.replace(CONFUSABLE_RE, (c) => CONFUSABLES[c] ?? c);
+  });
+}
+
+const LATIN_WITH_MARKS = /([A-Za-z])\p{M}+/gu;
+/** Latin letters with accents, or a combining mark of the ranges Latin text uses. */
+const LATIN_ACCENTABLE = /[\u00C0-\u024F\u1E00-\u1EFF]|\p{Mn}/u;
+const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
+const ARABIC_ALEF = /[\u0622\u0623\u0625\u0671]/g;
+
+/** Accents off Latin letters ("é" -> "e", Zalgo marks too); letters of other scripts keep their marks. */
+export function stripLatinAccents(text: string): string {
+  // Only a Latin letter beyond ASCII or a combining mark can carry an accent (a fast path for the common case).
+  if (!LATIN_ACCENTABLE.test(text)) return text;
+  return text.normalize('NFD').replace(LATIN_WITH_MARKS, '$1').normalize('NFC');
+}
+
+/** Arabic without its optional vowel marks and tatweel, alef variants (أ إ آ ٱ) folded to ا. */
+export function foldArabic(text: string): string {
+  if (!/[\u0600-\u06FF]/.test(text)) return text;
+  return text.replace(ARABIC_MARKS, '').replace(ARABIC_ALEF, '\u0627');
 }
 
 /** "i g n o r e" / "i.g.n.o.r.e" / "i-g-n-o-r-e" -> "ignore": runs of four or more single letters. */
@@ -124,7 +187,10 @@ export function foldLeet(text: string): string {
   );
 }
 
-/** The text as the heuristics read it: NFKC, invisible characters out, look-alikes folded, spacing undone. */
+/**
+ * The text as the heuristics read it: NFKC, invisible characters out, look-alikes folded, accents
+ * off Latin letters, Arabic marks off, spacing undone.
+ */
 export function normaliseText(text: string): string {
-  return joinSpacedLetters(foldConfusables(stripInvisible(text.normalize('NFKC'))));
+  return joinSpacedLetters(foldArabic(stripLatinAccents(foldConfusables(stripInvisible(text.normalize('NFKC'))))));
 }

@@ -37,7 +37,8 @@ export interface ScreenOptions {
 
 /**
  * Chosen on the development split: 0.8 lets one strong sign (a spoofed system header, a fence tag)
- * flag alone while the soft signs need company; our benign texts top out at 0.7.
+ * flag alone while the soft signs need company; our benign texts top out at 0.75 (a role-play
+ * frame next to a password question).
  */
 export const DEFAULT_INJECTION_THRESHOLD = 0.8;
 /** Added when a match was only visible after decoding. */
@@ -80,9 +81,27 @@ export function screenInjection(text: string, options: ScreenOptions = {}): Inje
 
 function matchRules(text: string, via: string, rules: readonly HeuristicRule[]): InjectionFinding[] {
   const out: InjectionFinding[] = [];
-  for (const rule of rules) {
-    const m = rule.pattern.exec(text);
-    if (m) out.push({ rule: rule.id, category: rule.category, weight: rule.weight, via, match: m[0].slice(0, 80) });
+  // Rules that share an id (one per language) count once.
+  const found = new Set<string>();
+  // A gate shared by several rules is tested once per reading.
+  let gateResults: Map<RegExp, boolean> | undefined;
+  let lower: string | undefined;
+  next: for (const rule of rules) {
+    if ((found.size > 0 && found.has(rule.id)) || rule.skipReadings?.includes(via)) continue;
+    if (rule.gates) {
+      lower ??= text.toLowerCase();
+      gateResults ??= new Map();
+      for (const gate of rule.gates) {
+        let open = gateResults.get(gate);
+        if (open === undefined) gateResults.set(gate, (open = gate.test(lower)));
+        if (!open) continue next;
+      }
+    }
+    const m = rule.pattern.exec(rule.lowercase ? (lower ??= text.toLowerCase()) : text);
+    if (m) {
+      found.add(rule.id);
+      out.push({ rule: rule.id, category: rule.category, weight: rule.weight, via, match: m[0].trim().slice(0, 80) });
+    }
   }
   return out;
 }
