@@ -23,7 +23,12 @@ describe('evaluation config', () => {
     );
     const issues = issuesOf(() => parseEvaluateConfigYaml(text, 'e.yaml'));
     expect(issues).toEqual([
-      { path: ['diversity'], message: "unknown field 'self_bleu_smaple' (did you mean 'self_bleu_sample'?); check the spelling against the documented fields", line: 3, column: 3 },
+      {
+        path: ['diversity'],
+        message: "unknown field 'self_bleu_smaple' (did you mean 'self_bleu_sample'?); check the spelling against the documented fields",
+        line: 3,
+        column: 3,
+      },
       { path: ['fail_on', 0], message: 'set min or max (or both)', line: 5, column: 5 },
       { path: ['fail_on', 1, 'min'], message: 'expected number, got string "high"', line: 6, column: 23 },
     ]);

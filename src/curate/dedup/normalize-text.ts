@@ -30,14 +30,48 @@ const PUNCTUATION_OR_SYMBOL = /[\p{P}\p{S}]+/gu;
 // ordinary prose, and normalization runs on every document.
 const WHITESPACE_TO_COLLAPSE = /\s{2,}|[^\S ]/gu;
 
-const INVISIBLE = /[\p{Cf}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]+/gu;
+const INVISIBLE = /[\p{Cf}\p{Variation_Selector}]+/gu;
 const CYRILLIC_OR_GREEK = /[\u0370-\u04FF]/;
 /** A word holding both Latin letters and Cyrillic or Greek ones (after lowercasing). */
 const MIXED_SCRIPT_WORD = /[\p{L}\p{M}\p{N}]*(?:[a-z][\p{L}\p{M}\p{N}]*[\u0370-\u04FF]|[\u0370-\u04FF][\p{L}\p{M}\p{N}]*[a-z])[\p{L}\p{M}\p{N}]*/gu;
 /** Lowercase Cyrillic and Greek letters that look like a Latin letter (Unicode confusables, the common ones). */
 const LOOK_ALIKES: Record<string, string> = {
-  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', ѕ: 's', і: 'i', ї: 'i', ј: 'j', ԁ: 'd', һ: 'h', ԛ: 'q', ԝ: 'w',
-  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w', ϲ: 'c', ϳ: 'j',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  ѕ: 's',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ԁ: 'd',
+  һ: 'h',
+  ԛ: 'q',
+  ԝ: 'w',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  η: 'n',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ω: 'w',
+  ϲ: 'c',
+  ϳ: 'j',
 };
 
 /** `text` reduced to lowercase words separated by single spaces (see the module comment). */
