@@ -15,14 +15,15 @@
  * 4. Whitespace runs (any `\s`, including newlines and tabs) collapse to one space; the ends are
  *    trimmed.
  * 5. Beyond datatrove, two disguises a copied text uses to pass as new (and LLM output and pasted
- *    text carry by accident): invisible format characters (`\p{Cf}`: zero-width space and joiners,
- *    soft hyphen, bidi marks, word joiner) and variation selectors are removed, so "he\u200bllo"
- *    is "hello"; and in a word that mixes Latin letters with Cyrillic or Greek look-alikes
- *    ("pаypal" with a Cyrillic "а"), the look-alikes become their Latin letters. Words written
- *    wholly in Cyrillic or Greek are left alone: folding is for disguise, not for real Russian or
- *    Greek text. The result is therefore a sequence of words separated by single spaces, which is
+ *    text carry by accident), undone as the injection screen undoes them (core/look-alikes.ts):
+ *    invisible characters (zero-width space and joiners, soft hyphen, bidi marks, variation
+ *    selectors) are removed, so "he\u200bllo" is "hello"; and Cyrillic, Greek or Armenian
+ *    look-alike letters that disguise Latin text ("pаypal" with a Cyrillic "а") become their Latin
+ *    letters. Russian or Greek text keeps its own letters. The result is therefore a sequence of words separated by single spaces, which is
  *    what `wordShingles` and the MinHash shingler rely on.
  */
+
+import { foldConfusables, stripInvisible } from '../../core/look-alikes.js';
 
 const PUNCTUATION_OR_SYMBOL = /[\p{P}\p{S}]+/gu;
 // Only what needs changing: a run of two or more whitespace characters, or a single one that is
@@ -30,55 +31,13 @@ const PUNCTUATION_OR_SYMBOL = /[\p{P}\p{S}]+/gu;
 // ordinary prose, and normalization runs on every document.
 const WHITESPACE_TO_COLLAPSE = /\s{2,}|[^\S ]/gu;
 
-const INVISIBLE = /[\p{Cf}\p{Variation_Selector}]+/gu;
-const CYRILLIC_OR_GREEK = /[\u0370-\u04FF]/;
-/** A word holding both Latin letters and Cyrillic or Greek ones (after lowercasing). */
-const MIXED_SCRIPT_WORD = /[\p{L}\p{M}\p{N}]*(?:[a-z][\p{L}\p{M}\p{N}]*[\u0370-\u04FF]|[\u0370-\u04FF][\p{L}\p{M}\p{N}]*[a-z])[\p{L}\p{M}\p{N}]*/gu;
-/** Lowercase Cyrillic and Greek letters that look like a Latin letter (Unicode confusables, the common ones). */
-const LOOK_ALIKES: Record<string, string> = {
-  а: 'a',
-  в: 'b',
-  е: 'e',
-  ё: 'e',
-  к: 'k',
-  м: 'm',
-  н: 'h',
-  о: 'o',
-  р: 'p',
-  с: 'c',
-  т: 't',
-  у: 'y',
-  х: 'x',
-  ѕ: 's',
-  і: 'i',
-  ї: 'i',
-  ј: 'j',
-  ԁ: 'd',
-  һ: 'h',
-  ԛ: 'q',
-  ԝ: 'w',
-  α: 'a',
-  β: 'b',
-  ε: 'e',
-  η: 'n',
-  ι: 'i',
-  κ: 'k',
-  ν: 'v',
-  ο: 'o',
-  ρ: 'p',
-  τ: 't',
-  υ: 'u',
-  χ: 'x',
-  ω: 'w',
-  ϲ: 'c',
-  ϳ: 'j',
-};
-
 /** `text` reduced to lowercase words separated by single spaces (see the module comment). */
 export function normalizeForDedup(text: string): string {
-  let s = text.normalize('NFKC').replace(INVISIBLE, '').toLowerCase();
-  if (CYRILLIC_OR_GREEK.test(s)) s = s.replace(MIXED_SCRIPT_WORD, (word) => word.replace(/[\u0370-\u04FF]/g, (c) => LOOK_ALIKES[c] ?? c));
-  return s.replace(PUNCTUATION_OR_SYMBOL, ' ').replace(WHITESPACE_TO_COLLAPSE, ' ').trim();
+  return foldConfusables(stripInvisible(text.normalize('NFKC')))
+    .toLowerCase()
+    .replace(PUNCTUATION_OR_SYMBOL, ' ')
+    .replace(WHITESPACE_TO_COLLAPSE, ' ')
+    .trim();
 }
 
 /**
