@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { generate } from '../dist/pipeline/run-pipeline.js';
 import { openAIRequestBody } from '../dist/models/openai-engine.js';
-import { print, startServerProcess, tempDir, withPeakRss } from './support.js';
+import { oneColumnRecipe, print, startServerProcess, tempDir, withPeakRss } from './support.js';
 
 const N = Number((process.argv[2] === '--cold-run' ? process.argv[4] : process.argv[2]) ?? 10_000);
 const CONCURRENCY = 64;
@@ -49,20 +49,7 @@ async function bareLoop(url: string): Promise<number> {
 
 async function synthkitRun(url: string, records = N): Promise<{ rps: number; generateRps: number; peakMb: number }> {
   const out = tempDir();
-  const { result, peakMb } = await withPeakRss(() =>
-    generate(
-      {
-        records,
-        models: { m: { engine: 'openai-compatible', model: 'bench-model', base_url: `${url}/v1`, concurrency: CONCURRENCY } },
-        columns: [
-          { name: 'topic', kind: 'category', values: ['a', 'b', 'c'] },
-          { name: 'text', kind: 'llm-text', model: 'm', prompt: 'Write item about {{ topic }}.' },
-        ],
-        cache: false,
-      },
-      { out },
-    ),
-  );
+  const { result, peakMb } = await withPeakRss(() => generate(oneColumnRecipe(url, records, CONCURRENCY), { out }));
   if (result.valid !== records) throw new Error(`expected ${records} valid records, got ${result.valid}`);
   // Wall time includes loading and writing dataset.jsonl/csv/parquet; the generation phase is records only.
   return { rps: records / (result.wallMs / 1000), generateRps: records / (result.timings.generateMs / 1000), peakMb };

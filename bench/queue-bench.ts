@@ -10,23 +10,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate } from '../dist/pipeline/run-pipeline.js';
 import { hasRedis, startRedis } from '../test/support/redis-server.js';
-import { print, ROOT, startServerProcess, tempDir } from './support.js';
+import { oneColumnRecipe, print, ROOT, startServerProcess, tempDir } from './support.js';
 
 const N = Number(process.argv[2] ?? 100_000);
 const WORKER_CONCURRENCY = 64;
 
 function recipe(url: string) {
-  return {
-    records: N,
-    models: { m: { engine: 'openai-compatible' as const, model: 'bench-model', base_url: `${url}/v1`, concurrency: WORKER_CONCURRENCY } },
-    columns: [
-      { name: 'topic', kind: 'category' as const, values: ['a', 'b', 'c'] },
-      { name: 'text', kind: 'llm-text' as const, model: 'm', prompt: 'Write item about {{ topic }}.' },
-    ],
-    // Records in flight in the coordinator: enough to keep both workers' slots full.
-    generation: { concurrency: 2 * 2 * WORKER_CONCURRENCY },
-    cache: false,
-  };
+  // Records in flight in the coordinator: enough to keep both workers' slots full.
+  return oneColumnRecipe(url, N, WORKER_CONCURRENCY, { generation: { concurrency: 2 * 2 * WORKER_CONCURRENCY } });
 }
 
 /** Peak resident memory of a process so far, in MB (Linux). */

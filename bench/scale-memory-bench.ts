@@ -14,7 +14,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { print, ROOT, startServerProcess, tempDir } from './support.js';
+import { oneColumnRecipe, print, ROOT, startServerProcess, tempDir } from './support.js';
 
 const CONCURRENCY = 64;
 
@@ -70,33 +70,22 @@ async function measure(records: number, url: string): Promise<void> {
   let hwmReset = resetHwm();
   const timer = setInterval(sample, 20);
   try {
-    const summary = await generate(
-      {
-        records,
-        models: { m: { engine: 'openai-compatible', model: 'bench-model', base_url: `${url}/v1`, concurrency: CONCURRENCY } },
-        columns: [
-          { name: 'topic', kind: 'category', values: ['a', 'b', 'c'] },
-          { name: 'text', kind: 'llm-text', model: 'm', prompt: 'Write item about {{ topic }}.' },
-        ],
-        cache: false,
+    const summary = await generate(oneColumnRecipe(url, records, CONCURRENCY), {
+      out,
+      onEvent: (event) => {
+        // The last record is in: generation is over, the export starts right after this event.
+        if (event.type !== 'progress' || phase !== 'generate' || event.progress.done < records) return;
+        sample();
+        generateHwm = Math.max(vmHwm(), peaks.generate.rss);
+        if (gc) {
+          gc();
+          heapAfterGc = process.memoryUsage().heapUsed;
+        }
+        phase = 'export';
+        hwmReset = resetHwm() && hwmReset;
+        sample();
       },
-      {
-        out,
-        onEvent: (event) => {
-          // The last record is in: generation is over, the export starts right after this event.
-          if (event.type !== 'progress' || phase !== 'generate' || event.progress.done < records) return;
-          sample();
-          generateHwm = Math.max(vmHwm(), peaks.generate.rss);
-          if (gc) {
-            gc();
-            heapAfterGc = process.memoryUsage().heapUsed;
-          }
-          phase = 'export';
-          hwmReset = resetHwm() && hwmReset;
-          sample();
-        },
-      },
-    );
+    });
     sample();
     if (summary.valid !== records) throw new Error(`expected ${records} valid records, got ${summary.valid}`);
     const exportHwm = hwmReset ? vmHwm() : peaks.export.rss;

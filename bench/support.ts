@@ -35,3 +35,20 @@ export async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ result: T;
 export function print(name: string, value: string | number): void {
   process.stdout.write(`${name}: ${typeof value === 'number' ? (Number.isInteger(value) ? value : value.toFixed(3)) : value}\n`);
 }
+
+/**
+ * The recipe the throughput benches generate: one sampled category and one LLM text column against
+ * the instant server, cache off (every call goes over HTTP). `extra` adds recipe fields.
+ */
+export function oneColumnRecipe(url: string, records: number, concurrency: number, extra: Record<string, unknown> = {}) {
+  return {
+    records,
+    models: { m: { engine: 'openai-compatible' as const, model: 'bench-model', base_url: `${url}/v1`, concurrency } },
+    columns: [
+      { name: 'topic', kind: 'category' as const, values: ['a', 'b', 'c'] },
+      { name: 'text', kind: 'llm-text' as const, model: 'm', prompt: 'Write item about {{ topic }}.' },
+    ],
+    cache: false,
+    ...extra,
+  };
+}
