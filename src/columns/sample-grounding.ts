@@ -28,9 +28,38 @@ function passageValue(chunk: Chunk) {
   return { ...sourceRef(chunk), heading: chunk.heading ?? null, text: chunk.text };
 }
 
-export function pickDocumentChunk(opened: OpenedKnowledgeBase, mode: 'single' | 'pair', idx: number, seed: number, column: string) {
+/**
+ * Chunks below this many tokens are not walked to as a record's passage (unless every chunk is):
+ * a one-line disclaimer or a lone "See appendix." before the next heading gives a model nothing to
+ * write from, and the real model invented content from exactly such a line. 16 tokens is about a
+ * sentence. They stay in the knowledge base for retrieval.
+ */
+export const DEFAULT_MIN_PASSAGE_TOKENS = 16;
+
+/** The chunks a walk visits, per chunk list and minimum (computed once per run, not per record). */
+const walkable = new WeakMap<readonly Chunk[], Map<number, readonly Chunk[]>>();
+function walkableChunks(chunks: readonly Chunk[], minTokens: number): readonly Chunk[] {
+  let byMin = walkable.get(chunks);
+  if (!byMin) walkable.set(chunks, (byMin = new Map()));
+  let pool = byMin.get(minTokens);
+  if (!pool) {
+    const big = chunks.filter((c) => c.tokens >= minTokens);
+    byMin.set(minTokens, (pool = big.length ? big : chunks));
+  }
+  return pool;
+}
+
+export function pickDocumentChunk(
+  opened: OpenedKnowledgeBase,
+  mode: 'single' | 'pair',
+  idx: number,
+  seed: number,
+  column: string,
+  minTokens = DEFAULT_MIN_PASSAGE_TOKENS,
+) {
   if (!opened.chunks.length) throw new ColumnError(`column '${column}': the knowledge base has no chunks (did the ingest skip every file?)`);
-  const first = opened.chunks[evenCycleIndex(opened.chunks.length, idx, seed, column)];
+  const pool = walkableChunks(opened.chunks, minTokens);
+  const first = pool[evenCycleIndex(pool.length, idx, seed, column)];
   if (mode === 'single') return { ...passageValue(first), block: formatPassages([first]), sources: [sourceRef(first)] };
   // The related chunk comes from shared concepts or BM25 similarity; a one-chunk base pairs with itself.
   const second = opened.kb.relatedChunks(first.id, 1)[0]?.chunk ?? first;
