@@ -21,6 +21,7 @@ import { planRecipeObject } from '../../src/pipeline/load-pipeline-recipe.js';
 import { generate } from '../../src/pipeline/run-pipeline.js';
 import { fetchRealModel } from '../../test/real/fetch-real-model.js';
 import { ROOT, tempDir } from '../support.js';
+import { lengthMatched } from './length-matched.js';
 import { policyDocuments, QUALITY_CASES, type QualityCase } from './quality-cases.js';
 
 const numeric = process.argv.slice(2).find((a) => /^\d+$/.test(a));
@@ -251,6 +252,16 @@ try {
         row.supported_judge = `${fmt(byJudge / n)} (${judged}/${side.items.length} parsed)`;
       }
       table[name] = row;
+    }
+    // Lexical diversity again on the same number of words per side (see length-matched.ts).
+    const matched = lengthMatched({ recipe: recipe.texts, naive: naive.texts });
+    for (const [key, label] of [
+      ['distinct_1', 'distinct_1'],
+      ['distinct_2', 'distinct_2'],
+      ['compression_ratio', 'compression_ratio'],
+    ] as const) {
+      table.recipe![`${label} (both cut to ${matched.words} words)`] = fmt(matched.recipe[key] ?? Number.NaN);
+      table.naive![`${label} (both cut to ${matched.words} words)`] = fmt(matched.naive[key] ?? Number.NaN);
     }
     results.push({ case: c.name, ...table, texts: { recipe: recipe.texts, naive: naive.texts }, rows: recipe.rows });
     process.stdout.write(

@@ -14,7 +14,7 @@ const chunk = (n: number, tokens: number): Chunk => ({
 });
 const opened = (chunks: Chunk[]) => ({ chunks, kb: { relatedChunks: () => [] } }) as unknown as OpenedKnowledgeBase;
 const walk = (kb: OpenedKnowledgeBase, records: number, minTokens?: number) =>
-  new Set(Array.from({ length: records }, (_, idx) => pickDocumentChunk(kb, 'single', idx, 7, 'passage', minTokens).id));
+  new Set(Array.from({ length: records }, (_, idx) => pickDocumentChunk(kb, 'single', idx, 7, 'passage', minTokens).sources[0].id));
 
 describe('the document-chunk walk', () => {
   it('does not walk to chunks below min_tokens (a one-line disclaimer), and visits every other chunk evenly', () => {
