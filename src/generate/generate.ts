@@ -186,7 +186,7 @@ async function runPlan(given: Plan, store: RunStore, overrides: Overrides, optio
     const prices = discountBatched(runPrices(recipe, usedModels), modes.batched);
     // Finished records with a failed cell are done again: their failed cells are retried.
     const retry = store.recordsWithFailedCells();
-    const done = new Set([...store.doneIndexes()].filter((idx) => !retry.has(idx)));
+    const done = new AscendingIndexes(store.finishedIndexes());
     // Records cut off by a stop (and the run-level calls of topic trees, at index -1) may hold
     // replies already paid for.
     const partial = new Set([...store.partialIndexes(), ...retry]);
@@ -210,7 +210,7 @@ async function runPlan(given: Plan, store: RunStore, overrides: Overrides, optio
       recipe.generation?.concurrency ?? (modes.batched.size ? (recipe.generation?.batch_size ?? 1000) : defaultConcurrency(recipe, usedModels));
     const maxRepairs = recipe.generation?.max_repairs ?? DEFAULT_MAX_REPAIRS;
 
-    const progress = initialProgress(store, done, target, runner);
+    const progress = initialProgress(store, target, runner);
     emit({ type: 'progress', progress: { ...progress } });
 
     kbs = await openKnowledgeBases(plan, store.dir);
@@ -245,7 +245,7 @@ async function runPlan(given: Plan, store: RunStore, overrides: Overrides, optio
         const more = next < target || (untilValid && next < maxRecords && progress.valid + inFlight < target);
         if (!more) return undefined;
         const idx = next++;
-        if (!done.has(idx)) return idx;
+        if (!done.hasNext(idx)) return idx;
       }
       return undefined;
     };
@@ -311,9 +311,21 @@ function defaultConcurrency(recipe: Recipe, usedModels: Set<string>): number {
   return Math.max(1, sum * 2);
 }
 
-function initialProgress(store: RunStore, done: Set<number>, target: number, runner: ModelRunner): RunProgress {
+function initialProgress(store: RunStore, target: number, runner: ModelRunner): RunProgress {
   runner.seedTotals(store.usageByModel());
-  let valid = 0;
-  for (const record of store.iterateRecords('valid')) if (done.has(record.idx)) valid++;
-  return { target, done: done.size, valid, failedCells: 0, ...runner.totals() };
+  return { target, ...store.finishedCounts(), failedCells: 0, ...runner.totals() };
+}
+
+/**
+ * Membership in a sorted index list for callers that ask in increasing order (the record loop
+ * hands out indexes that way): a cursor moves forward, so each check is amortised O(1) with no Set.
+ */
+class AscendingIndexes {
+  private at = 0;
+  constructor(private readonly sorted: Int32Array) {}
+
+  hasNext(idx: number): boolean {
+    while (this.at < this.sorted.length && this.sorted[this.at] < idx) this.at++;
+    return this.at < this.sorted.length && this.sorted[this.at] === idx;
+  }
 }

@@ -70,6 +70,9 @@ const MIGRATIONS: { table: string; column: string; type: string }[] = [
 
 export const RUN_DB = 'run.sqlite';
 
+/** SQL condition on `records r`: the record has no failed cell (a resume computes those again). */
+const NO_FAILED_CELL = 'NOT EXISTS (SELECT 1 FROM cells c WHERE c.idx = r.idx AND c.ok = 0)';
+
 export class RunStore implements CallLog {
   private readonly db: Database.Database;
   private readonly writes: WriteBatcher;
@@ -133,14 +136,31 @@ export class RunStore implements CallLog {
     this.stmts.setMeta.run(key, value);
   }
 
-  /** Indexes of finished records. */
-  doneIndexes(): Set<number> {
-    return new Set(
-      this.db
-        .prepare<[], { idx: number }>('SELECT idx FROM records')
-        .all()
-        .map((r) => r.idx),
-    );
+  /**
+   * Indexes of finished records that hold no failed cell (those a resume skips), ascending, as a
+   * compact array: 4 bytes a record, so a resumed million-record run does not hold a Set of them.
+   */
+  finishedIndexes(): Int32Array {
+    let out = new Int32Array(1024);
+    let n = 0;
+    const rows = this.db.prepare<[], number>(`SELECT idx FROM records r WHERE ${NO_FAILED_CELL} ORDER BY idx`).pluck().iterate();
+    for (const idx of rows) {
+      if (n === out.length) {
+        const grown = new Int32Array(out.length * 2);
+        grown.set(out);
+        out = grown;
+      }
+      out[n++] = idx;
+    }
+    return out.subarray(0, n);
+  }
+
+  /** Count and valid count of the records `finishedIndexes` lists. */
+  finishedCounts(): { done: number; valid: number } {
+    const row = this.db
+      .prepare<[], { done: number; valid: number | null }>(`SELECT COUNT(*) AS done, SUM(valid) AS valid FROM records r WHERE ${NO_FAILED_CELL}`)
+      .get()!;
+    return { done: row.done, valid: row.valid ?? 0 };
   }
 
   /**
