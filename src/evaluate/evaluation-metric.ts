@@ -10,6 +10,7 @@ import type { ModelSession } from '../store/open-models.js';
 import type { CoreMetrics } from './core-metrics.js';
 import type { RecipeAttributes } from './recipe-attributes.js';
 import type { Html } from './report/html.js';
+import type { ReportLinks } from './report/report-links.js';
 
 /** A config problem a metric finds; `path` is from the config's root. */
 export interface ConfigIssue {
@@ -72,8 +73,12 @@ export interface EvaluationMetric<Shape extends z.ZodRawShape = z.ZodRawShape, E
   report?: {
     /** Headline cards, in the summary strip at the top. */
     cards?(metrics: CoreMetrics & Entries): Html[];
-    /** Its sections, in registry order between the thresholds and the model usage. */
-    sections?(metrics: CoreMetrics & Entries): Html[];
+    /**
+     * Its sections, in registry order between the thresholds and the model usage. `links` is given
+     * when the report is shown inside synthkit studio: a chart element may then link to the records
+     * it counts (report-links.ts).
+     */
+    sections?(metrics: CoreMetrics & Entries, links?: ReportLinks): Html[];
   };
 }
 

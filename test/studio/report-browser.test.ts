@@ -71,7 +71,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the report in Chromium', () => {
     // --- a judge-score bin ----------------------------------------------------------------------
     frame = await openReport();
     const judge = (run.metrics as unknown as { judge: { histogram: { counts: number[] } } }).judge.histogram.counts;
-    const bin = frame.locator('#explore a.bin').nth(2);
+    const bin = frame.locator('#judge a.bin').nth(2);
     expect(await bin.locator('title').textContent()).toContain(`: ${judge[2]} records`);
     await bin.locator('rect.hit').click();
     await page.waitForURL(/op=between/);

@@ -58,7 +58,7 @@ describe('the report in the studio', () => {
     const page = await (await get('/runs/r0/report.html?n=0')).text();
     const bins = chartLinks(page).filter((l) => l.href.includes('op=between'));
     const judge = (metrics as unknown as { judge: { histogram: { counts: number[] } } }).judge;
-    // One link per bin (the judge section's own chart, drawn by its metric, has none).
+    // One link per bin, drawn by the judge section (the histogram is not repeated elsewhere).
     expect(bins.length).toBe(judge.histogram.counts.length);
     for (const [i, bin] of bins.entries()) {
       expect(bin.href).toContain('field=_signals.judge.score');

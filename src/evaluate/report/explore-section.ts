@@ -1,6 +1,7 @@
 /**
  * "Records by value": the report's countable dimensions as bar charts, one bar per value of each
- * sampled attribute (coverage), per kind of PII and per judge-score bin, from metrics.json. Each
+ * sampled attribute (coverage) and per kind of PII, from metrics.json (judge-score bins link from
+ * the judge section). Each
  * bar shows its exact count and share on hover; inside synthkit studio (links given) a click
  * opens exactly those records in the dataset browser. The standalone report has no links.
  */
@@ -8,7 +9,7 @@ import { MISSING_VALUE } from '../metrics/coverage.js';
 import type { CoreMetrics } from '../core-metrics.js';
 import { formatNumber as num, formatPercent as pct, html, type Html } from './html.js';
 import type { RecordFilter, ReportLinks } from './report-links.js';
-import { barsSvg, histogramSvg, type BarRow } from './svg-charts.js';
+import { barsSvg, type BarRow } from './svg-charts.js';
 
 /** Values drawn per attribute (most frequent first); the coverage table lists every column's spread. */
 export const EXPLORE_VALUES_SHOWN = 15;
@@ -52,14 +53,6 @@ export function exploreSection(metrics: CoreMetrics, links?: ReportLinks): Html 
         href: to({ kind: 'pii', type }),
       }));
     boxes.push(html`<div class="chart-box"><h3>Personal data by type</h3>${barsSvg(rows, { title: 'PII spans by type', width: 480 })}</div>`);
-  }
-  const judge = m.judge as { field: string; histogram: { edges: number[]; counts: number[] } } | null | undefined;
-  if (judge?.histogram?.counts?.length) {
-    const { edges, counts } = judge.histogram;
-    const binHref = (i: number) => to({ kind: 'range', field: judge.field, min: edges[i], max: i === counts.length - 1 ? undefined : edges[i + 1] });
-    boxes.push(
-      html`<div class="chart-box"><h3>Judge score <code>${judge.field}</code></h3>${histogramSvg(judge.histogram, { title: 'records per judge score', xLabel: 'score', binHref, width: 480 })}</div>`,
-    );
   }
   if (boxes.length === 0) return html``;
   const how = links

@@ -29,7 +29,7 @@ export function renderReport(m: CoreMetrics, metrics: MetricRegistry = EVALUATIO
     findingsSection(m.findings ?? findingsOf(m), options.links),
     thresholds(m),
     exploreSection(m, options.links),
-    ...metrics.flatMap((metric) => metric.report?.sections?.(m) ?? []),
+    ...metrics.flatMap((metric) => metric.report?.sections?.(m, options.links) ?? []),
     models(m),
   ];
   return page(

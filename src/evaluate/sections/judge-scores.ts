@@ -9,6 +9,7 @@ import { fieldPath } from '../config-fields.js';
 import type { CoreMetrics } from '../core-metrics.js';
 import { defineMetric } from '../evaluation-metric.js';
 import { card, formatNumber as num, html, type Html } from '../report/html.js';
+import type { ReportLinks } from '../report/report-links.js';
 import { histogramSvg } from '../report/svg-charts.js';
 
 export const JUDGE_SCORE_DEFAULTS = {
@@ -50,7 +51,7 @@ export const judgeScoresMetric = defineMetric({
   },
   report: {
     cards: (m) => (m.judge ? [card('mean judge score', num(m.judge.scores.mean))] : []),
-    sections: (m) => [judgeSection(m)],
+    sections: (m, links) => [judgeSection(m, links)],
   },
 });
 
@@ -63,9 +64,14 @@ function judgeHistogram(field: string, scores: number[]): JudgeScores {
   return { field, scores: summary, histogram: histogram(scores, integer ? summary.max - summary.min + 1 : 20, min, max) };
 }
 
-function judgeSection(m: CoreMetrics & JudgeScoreEntries): Html {
+function judgeSection(m: CoreMetrics & JudgeScoreEntries, links?: ReportLinks): Html {
   if (!m.judge) return html``;
   const j = m.judge;
+  const { edges, counts } = j.histogram;
+  // Inside the studio a bin opens its records (the last bin includes its upper edge).
+  const binHref = links
+    ? (i: number) => links.records({ kind: 'range', field: j.field, min: edges[i], max: i === counts.length - 1 ? undefined : edges[i + 1] })
+    : undefined;
   return html`<section id="judge"><h2>Judge scores</h2><p class="note"><code>${j.field}</code>: ${num(j.scores.count)} scores, mean ${num(j.scores.mean)}, median ${num(j.scores.p50)}.</p>
-<div class="chart-box">${histogramSvg(j.histogram, { title: 'judge scores', xLabel: 'score' })}</div></section>`;
+<div class="chart-box">${histogramSvg(j.histogram, { title: 'judge scores', xLabel: 'score', binHref })}</div></section>`;
 }
