@@ -9,7 +9,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { evaluateCommand } from '../../src/cli/evaluate-command.js';
 import { EXIT } from '../../src/cli/run-command.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
+import { EVALUATION_METRICS } from '../../src/evaluate/metric-registry.js';
 import { renderReport } from '../../src/evaluate/report/render-report.js';
+import type { RecordFilter } from '../../src/evaluate/report/report-links.js';
 import { RANDOM_MODEL, tempDir } from '../support/paths.js';
 
 const records = [
@@ -79,6 +81,21 @@ describe('evaluate', () => {
     expect(metrics.passed).toBe(true);
     expect(files.map((f) => f.slice(dir.length))).toEqual(['/data.evaluation/metrics.json', '/data.evaluation/report.html']);
     expect(JSON.parse(readFileSync(files[0], 'utf8')).pii.total).toBe(2);
+  });
+
+  it('links the bias bars and judge-score bins to their records when the report is shown with links', async () => {
+    const { metrics } = await evaluate(
+      records,
+      { bias: { groups: ['persona.region'], signals: ['_signals.judge.score'], min_group_size: 1 } },
+      { write: false },
+    );
+    const links = { records: (f: RecordFilter) => `/records?f=${encodeURIComponent(JSON.stringify(f))}` };
+    const page = renderReport(metrics, EVALUATION_METRICS, { links });
+    const section = (id: string) => page.slice(page.indexOf(`<section id="${id}">`), page.indexOf('</section>', page.indexOf(`<section id="${id}">`)));
+    expect(section('bias')).toContain(`href="/records?f=${encodeURIComponent(JSON.stringify({ kind: 'value', field: 'persona.region', value: 'East' }))}"`);
+    expect(section('judge').match(/<a class="bin"/g)).toHaveLength(metrics.judge!.histogram.counts.length);
+    // The standalone report links nowhere.
+    expect(renderReport(metrics)).not.toContain('<a class="bar-row"');
   });
 
   it('fails thresholds by name and passes the others', async () => {

@@ -5,10 +5,9 @@
  * bar shows its exact count and share on hover; inside synthkit studio (links given) a click
  * opens exactly those records in the dataset browser. The standalone report has no links.
  */
-import { MISSING_VALUE } from '../metrics/coverage.js';
 import type { CoreMetrics } from '../core-metrics.js';
 import { formatNumber as num, formatPercent as pct, html, type Html } from './html.js';
-import type { RecordFilter, ReportLinks } from './report-links.js';
+import { type RecordFilter, type ReportLinks, valueFilter } from './report-links.js';
 import { barsSvg, type BarRow } from './svg-charts.js';
 
 /** Values drawn per attribute (most frequent first); the coverage table lists every column's spread. */
@@ -34,7 +33,7 @@ export function exploreSection(metrics: CoreMetrics, links?: ReportLinks): Html 
       value: v.count,
       note: `${num(v.count)} · ${pct(v.share)}`,
       tip: `${c.column} = ${v.value}: ${v.count.toLocaleString('en-US')} of ${Number(c.records).toLocaleString('en-US')} records (${pct(v.share)})`,
-      href: to(v.value === MISSING_VALUE ? { kind: 'missing', field: c.column } : { kind: 'value', field: c.column, value: v.value }),
+      href: to(valueFilter(c.column, v.value)),
     }));
     const more = c.counts.length - rows.length;
     boxes.push(

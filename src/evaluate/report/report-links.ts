@@ -5,6 +5,8 @@
  * figures on hover). The report only says which records; the studio turns that into a URL.
  */
 
+import { MISSING_VALUE } from '../metrics/coverage.js';
+
 /** The records a chart element counts. */
 export type RecordFilter =
   /** `field` holds `value`, as the evaluation keyed it (numbers and booleans as their text). */
@@ -15,6 +17,11 @@ export type RecordFilter =
   | { kind: 'range'; field: string; min?: number; max?: number }
   /** The record's text holds PII of this type. */
   | { kind: 'pii'; type: string };
+
+/** The records holding `value` in `field`, as coverage and the bias audit key values (missing ones included). */
+export function valueFilter(field: string, value: string): RecordFilter {
+  return value === MISSING_VALUE ? { kind: 'missing', field } : { kind: 'value', field, value };
+}
 
 export interface ReportLinks {
   /** A link to the records matching the filter, or undefined for none. */

@@ -12,6 +12,7 @@ import type { CoreMetrics } from '../core-metrics.js';
 import { defineMetric, type EvaluationRun } from '../evaluation-metric.js';
 import { demographicAudit, type DemographicAudit } from '../metrics/bias-audit.js';
 import { valueKey } from '../metrics/coverage.js';
+import { type ReportLinks, valueFilter } from '../report/report-links.js';
 import { barsSvg } from '../report/svg-charts.js';
 import { formatNumber as num, formatPercent as pct, html, table, type Html } from '../report/html.js';
 import { signalValue } from '../signal-value.js';
@@ -89,7 +90,7 @@ export const biasMetric = defineMetric({
       },
     };
   },
-  report: { sections: (m) => [biasSection(m)] },
+  report: { sections: (m, links) => [biasSection(m, links)] },
 });
 
 function signalError(signal: string): string | undefined {
@@ -108,7 +109,7 @@ function defaultBias(run: EvaluationRun): BiasSettings | undefined {
   return { groups, signals };
 }
 
-function biasSection(m: CoreMetrics & BiasEntries): Html {
+function biasSection(m: CoreMetrics & BiasEntries, links?: ReportLinks): Html {
   const b = m.bias;
   if (!b) return html``;
   const gaps = b.gaps.slice(0, 8);
@@ -120,6 +121,7 @@ function biasSection(m: CoreMetrics & BiasEntries): Html {
         label: `${g.value} (n=${g.count})`,
         value: g.means[gap.signal]!,
         highlight: g.value === gap.highest.group || g.value === gap.lowest.group,
+        href: links?.records(valueFilter(gap.column, g.value)),
       }));
     return html`<div class="chart-box"><h3>${gap.signal} by ${gap.column}</h3>${barsSvg(rows, { title: `${gap.signal} by ${gap.column}`, width: 520 })}</div>`;
   });
