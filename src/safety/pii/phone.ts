@@ -14,6 +14,8 @@ import type { PiiSpan } from './types.js';
  *   them:
  *   - a phone word within 30 characters before ("phone", "call", "mobile", "HP", "WhatsApp",
  *     "tel", "fax"): 0.85;
+ *   - letters glued to the number by a hyphen or slash ("APP-2024-123456", "SG-9123-4567"): 0.2,
+ *     an ID code, unless the letters are a phone word ("HP-9123 4567");
  *   - a reference word instead ("order", "invoice", "ref", "account", "ticket", "tracking",
  *     "booking", "case", "receipt", "transaction", "serial", "policy", "claim", "ISBN") or an
  *     identity-number word ("SSN", "NHS", "NRIC", "IC", "Aadhaar", "passport", "licence"): 0.2,
@@ -108,9 +110,15 @@ export function findPhones(text: string, options: PhoneOptions = {}): PiiSpan[] 
   return dropOverlaps([...found.values()]);
 }
 
+/** Letters joined to the number by a hyphen or slash ("APP-2024-123456", "SG-9123-4567"): an ID code. */
+const GLUED_TO_WORD = /([A-Za-z]+)[-/]$/;
+
 function nationalConfidence(text: string, start: number, raw: string, singapore: boolean): number {
   // The nearer cue wins: "order no. 123, call 9123 4567" is a phone.
   const before = text.slice(Math.max(0, start - CONTEXT_WINDOW), start);
+  // A number glued to a word is part of a code, unless the word is a phone word ("HP-9123 4567").
+  const glued = GLUED_TO_WORD.exec(before);
+  if (glued && !PHONE_CONTEXT.test(glued[1])) return 0.2;
   const phoneAt = lastIndexOf(before, PHONE_CONTEXT);
   const referenceAt = lastIndexOf(before, REFERENCE_CONTEXT);
   if (phoneAt >= 0 && phoneAt > referenceAt) return 0.85;

@@ -63,4 +63,11 @@ describe('findPhones', () => {
       expect(findPhones(text).every((s) => s.confidence < 0.5)).toBe(true);
     }
   });
+
+  it('rates a number glued to a code word by a hyphen as an ID, not a phone, unless the word is a phone word', () => {
+    const confidence = (text: string) => findPhones(text).map((s) => s.confidence);
+    expect(confidence('Build APP-2024-123456 failed')).toEqual([0.2]);
+    expect(confidence('part X-555-123-4567 in stock')).toEqual([0.2]);
+    expect(confidence('HP-9123 4567 anytime')).toEqual([0.85]);
+  });
 });
