@@ -1,13 +1,13 @@
 /**
  * Values of the grounding columns: a document chunk (or a related pair, for multi-hop questions)
- * walked evenly through the knowledge base, and a combination of 2-4 connected concepts drawn by a
+ * walked evenly through the knowledge base (documents taking turns, then every chunk once a cycle), and a combination of 2-4 connected concepts drawn by a
  * random walk on the concept graph with the passages where they occur. Each value carries its
  * sources (id, file, offsets) and a `block` of the passages fenced as data for prompts.
  */
 import type { Chunk } from '../grounding/types.js';
 import { sampleConceptCombination } from '../grounding/sample-concept-combination.js';
 import { formatPassages } from '../prompting/format-passages.js';
-import { evenCycleIndex } from '../samplers/even-cycle.js';
+import { stratifiedCycleIndex } from '../samplers/even-cycle.js';
 import type { Rng } from '../core/rng-types.js';
 import type { OpenedKnowledgeBase } from './open-knowledge-bases.js';
 import { ColumnError } from './column-error.js';
@@ -36,17 +36,24 @@ function passageValue(chunk: Chunk) {
  */
 export const DEFAULT_MIN_PASSAGE_TOKENS = 16;
 
+interface Walk {
+  chunks: readonly Chunk[];
+  /** Each chunk's document (file, and record for multi-document files): the walk's groups. */
+  documents: readonly string[];
+}
+
 /** The chunks a walk visits, per chunk list and minimum (computed once per run, not per record). */
-const walkable = new WeakMap<readonly Chunk[], Map<number, readonly Chunk[]>>();
-function walkableChunks(chunks: readonly Chunk[], minTokens: number): readonly Chunk[] {
-  let byMin = walkable.get(chunks);
-  if (!byMin) walkable.set(chunks, (byMin = new Map()));
-  let pool = byMin.get(minTokens);
-  if (!pool) {
+const walks = new WeakMap<readonly Chunk[], Map<number, Walk>>();
+function walkOf(chunks: readonly Chunk[], minTokens: number): Walk {
+  let byMin = walks.get(chunks);
+  if (!byMin) walks.set(chunks, (byMin = new Map()));
+  let walk = byMin.get(minTokens);
+  if (!walk) {
     const big = chunks.filter((c) => c.tokens >= minTokens);
-    byMin.set(minTokens, (pool = big.length ? big : chunks));
+    const pool = big.length ? big : chunks;
+    byMin.set(minTokens, (walk = { chunks: pool, documents: pool.map((c) => `${c.source}\0${c.document ?? ''}`) }));
   }
-  return pool;
+  return walk;
 }
 
 export function pickDocumentChunk(
@@ -58,8 +65,9 @@ export function pickDocumentChunk(
   minTokens = DEFAULT_MIN_PASSAGE_TOKENS,
 ) {
   if (!opened.chunks.length) throw new ColumnError(`column '${column}': the knowledge base has no chunks (did the ingest skip every file?)`);
-  const pool = walkableChunks(opened.chunks, minTokens);
-  const first = pool[evenCycleIndex(pool.length, idx, seed, column)];
+  // Documents take turns, so a run reaches every document before it goes deeper into any.
+  const walk = walkOf(opened.chunks, minTokens);
+  const first = walk.chunks[stratifiedCycleIndex(walk.documents, idx, seed, column)];
   if (mode === 'single') return { ...passageValue(first), block: formatPassages([first]), sources: [sourceRef(first)] };
   // The related chunk comes from shared concepts or BM25 similarity; a one-chunk base pairs with itself.
   const second = opened.kb.relatedChunks(first.id, 1)[0]?.chunk ?? first;
