@@ -15,6 +15,12 @@ describe('findPersonNames', () => {
     expect(findPersonNames("I'm José Álvarez")[0]).toMatchObject({ text: 'José Álvarez', confidence: 0.6 });
     expect(findPersonNames('Name: Wei Ling')[0].text).toBe('Wei Ling');
   });
+  it('leaves a sentence-opening verb out of the name it introduces', () => {
+    const names = (text: string) => findPersonNames(text).map((s) => s.text);
+    expect(names('Contact Priya Sharma at the office.')).toEqual(['Priya Sharma']);
+    expect(names('Email John Smith about it')).toEqual(['John Smith']);
+  });
+
   it('skips lowercase words and common non-name words', () => {
     expect(findPersonNames('I am happy. I am Singaporean. my name is not known')).toEqual([]);
   });
