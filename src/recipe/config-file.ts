@@ -117,6 +117,7 @@ function toIssue(issue: z.core.$ZodIssue, kind: ConfigKind<unknown>): RecipeIssu
       message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${hints.join(', ')}; check the spelling against the documented fields`,
     };
   }
+  if (issue.code === 'too_small' || issue.code === 'too_big') return { path, message: sizeMessage(issue) };
   if (issue.code === 'invalid_type') {
     const received = (issue as { input?: unknown }).input;
     const got =
@@ -155,4 +156,24 @@ function collectFieldNames(schema: unknown, names: Set<string>, seen: Set<unknow
     collectFieldNames(child, names, seen);
   if (typeof def.getter === 'function') collectFieldNames(def.getter(), names, seen);
   return names;
+}
+
+/** zod's "Too small: expected number to be >0" as what to write: "must be above 0 (got -5)". */
+function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
+  const small = issue.code === 'too_small';
+  const bound = Number(small ? issue.minimum : issue.maximum);
+  const inclusive = issue.inclusive !== false;
+  const input = (issue as { input?: unknown }).input;
+  const shown =
+    input === undefined ? '' : ` (got ${Array.isArray(input) ? (input.length ? `${input.length} items` : 'an empty list') : JSON.stringify(input)})`;
+  if (issue.origin === 'array' || issue.origin === 'set') {
+    const n = inclusive ? bound : small ? bound + 1 : bound - 1;
+    return `needs ${small ? 'at least' : 'at most'} ${n} item${n === 1 ? '' : 's'}${shown}`;
+  }
+  if (issue.origin === 'string') {
+    const n = inclusive ? bound : small ? bound + 1 : bound - 1;
+    return small && n === 1 ? `must not be empty${shown}` : `must be ${small ? 'at least' : 'at most'} ${n} characters long${shown}`;
+  }
+  const relation = small ? (inclusive ? 'at least' : 'above') : inclusive ? 'at most' : 'below';
+  return `must be ${relation} ${bound}${shown}`;
 }

@@ -66,6 +66,16 @@ columns:
     ).toContain('has 1 weights for 2 values');
   });
 
+  it('says out-of-range numbers and empty lists in words, with the value given', () => {
+    const message = problems(`records: -5
+columns:
+  - { name: a, kind: category, values: [] }
+`);
+    expect(message).toContain('records: must be above 0 (got -5)');
+    expect(message).toContain('columns[0].values: needs at least 1 item (got an empty list)');
+    expect(message).not.toMatch(/Too small/);
+  });
+
   it('rejects unknown fields (typos) instead of ignoring them', () => {
     expect(
       problems(`records: 1
