@@ -165,3 +165,12 @@ function cyrb128(text: string): [number, number, number, number] {
   h4 ^= h1;
   return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
 }
+
+/** Fisher-Yates in place with `rng` (from the last item down, each swapped with one at or before it); returns `items`. */
+export function shuffleInPlace<T>(items: T[], rng: Pick<Rng, 'int'>): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}

@@ -6,7 +6,7 @@
  * run is how a family grows; lineage is what lets evaluateFamily and a reader tell generations apart.
  */
 import { SynthkitError } from '../core/synthkit-error.js';
-import { createRng } from '../core/rng.js';
+import { createRng, shuffleInPlace } from '../core/rng.js';
 
 export class MixError extends SynthkitError {}
 
@@ -47,7 +47,7 @@ export function mixDatasets(real: MixInput, synthetic: MixInput, options: MixOpt
     );
   const nSynthetic = Math.round(total * share);
   const rng = createRng(options.seed ?? 0);
-  const pick = <T>(items: readonly T[], n: number) => shuffle([...items], rng).slice(0, n);
+  const pick = <T>(items: readonly T[], n: number) => shuffleInPlace([...items], rng).slice(0, n);
   const realRows = pick(real.records, total - nSynthetic).map((r) =>
     withLineage(r, {
       origin: 'real',
@@ -58,7 +58,7 @@ export function mixDatasets(real: MixInput, synthetic: MixInput, options: MixOpt
     }),
   );
   const synthRows = pick(synthetic.records, nSynthetic).map((r) => withLineage(r, syntheticLineage(r, synthetic.source, options.model)));
-  return shuffle([...realRows, ...synthRows], rng);
+  return shuffleInPlace([...realRows, ...synthRows], rng);
 }
 
 function syntheticLineage(record: Record<string, unknown>, source: string, model: string | undefined): Lineage {
@@ -76,12 +76,4 @@ function syntheticLineage(record: Record<string, unknown>, source: string, model
 
 function withLineage(record: Record<string, unknown>, lineage: Lineage): Record<string, unknown> {
   return { ...record, _lineage: lineage };
-}
-
-function shuffle<T>(items: T[], rng: { int(min: number, max: number): number }): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = rng.int(0, i);
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  return items;
 }

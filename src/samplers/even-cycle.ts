@@ -1,4 +1,4 @@
-import { createRng, deriveSeed } from '../core/rng.js';
+import { createRng, deriveSeed, shuffleInPlace } from '../core/rng.js';
 
 /**
  * The item for record `idx` when n items are to be used evenly: every item once per cycle of n
@@ -7,12 +7,7 @@ import { createRng, deriveSeed } from '../core/rng.js';
  */
 export function evenCycleIndex(n: number, idx: number, seed: number, label: string): number {
   const cycle = Math.floor(idx / n);
-  const order = [...Array(n).keys()];
-  const rng = createRng(deriveSeed(seed, label, 'cycle', cycle));
-  for (let i = n - 1; i > 0; i--) {
-    const j = rng.int(0, i);
-    [order[i], order[j]] = [order[j], order[i]];
-  }
+  const order = shuffleInPlace([...Array(n).keys()], createRng(deriveSeed(seed, label, 'cycle', cycle)));
   return order[idx % n];
 }
 
@@ -33,20 +28,13 @@ export function stratifiedCycleIndex(groupOf: readonly string[], idx: number, se
   let cached = cycleOrders.get(groupOf);
   if (cached?.key !== key) {
     const rng = createRng(deriveSeed(seed, label, 'stratified-cycle', cycle));
-    const shuffle = <T>(items: T[]): T[] => {
-      for (let i = items.length - 1; i > 0; i--) {
-        const j = rng.int(0, i);
-        [items[i], items[j]] = [items[j], items[i]];
-      }
-      return items;
-    };
     const members = new Map<string, number[]>();
     for (let i = 0; i < n; i++) {
       let list = members.get(groupOf[i]);
       if (!list) members.set(groupOf[i], (list = []));
       list.push(i);
     }
-    const groups = shuffle([...members.keys()].sort()).map((g) => shuffle(members.get(g)!));
+    const groups = shuffleInPlace([...members.keys()].sort(), rng).map((g) => shuffleInPlace(members.get(g)!, rng));
     const order = new Int32Array(n);
     let at = 0;
     for (let depth = 0; at < n; depth++) for (const g of groups) if (depth < g.length) order[at++] = g[depth];

@@ -21,7 +21,7 @@
  * mode is an error rather than silently ignored.
  */
 import { sampleCategory } from './category.js';
-import { createRng, deriveSeed } from '../core/rng.js';
+import { createRng, deriveSeed, shuffleInPlace } from '../core/rng.js';
 import { SamplerError } from '../core/sampler-error.js';
 import type { Rng } from '../core/rng-types.js';
 import { validateWeights } from '../core/validate-weights.js';
@@ -93,7 +93,7 @@ export function createJointSampler(options: JointSamplerOptions): JointSampler {
   } else {
     throw new SamplerError(`joint: mode "${String(mode)}" is unknown; use stratified, independent or target`);
   }
-  shuffle(plan, planRng);
+  shuffleInPlace(plan, planRng);
 
   return {
     dimensionNames: names,
@@ -265,11 +265,4 @@ function largestRemainder(weights: readonly number[], total: number): number[] {
     }
   }
   return quotas;
-}
-
-function shuffle(items: number[], rng: Rng): void {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = rng.int(0, i);
-    [items[i], items[j]] = [items[j], items[i]];
-  }
 }
