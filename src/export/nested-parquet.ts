@@ -15,7 +15,7 @@ import { parquetWriteBuffer, type ColumnSource, type ParquetWriteOptions } from 
 import { columnsOf } from './csv.js';
 import { inferColumnType, type NestedType } from './nested-types.js';
 
-export { inferColumnType, MAX_STRUCT_FIELDS, mergeTypes, typeOfValue, type NestedType } from './nested-types.js';
+export { inferColumnType, MAX_STRUCT_FIELDS, typeOfValue, type NestedType } from './nested-types.js';
 
 /** Key-value metadata key naming the columns (dotted paths) whose cells are JSON text. */
 export const JSON_COLUMNS_KEY = 'synthkit.json_columns';

@@ -48,7 +48,7 @@ export function typeOfValue(value: unknown): NestedType {
     case 'string':
       return { kind: 'string' };
     case 'object': {
-      if (Array.isArray(value)) return { kind: 'list', element: value.reduce<NestedType>((t, v) => mergeTypes(t, typeOfValue(v)), NULL) };
+      if (Array.isArray(value)) return { kind: 'list', element: value.reduce<NestedType>((t, v) => widen(t, typeOfValue(v)), NULL) };
       const fields = new Map<string, NestedType>();
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) fields.set(k, typeOfValue(v));
       return { kind: 'struct', fields };
@@ -59,25 +59,11 @@ export function typeOfValue(value: unknown): NestedType {
 }
 
 /** The narrowest type holding both; JSON text when nothing narrower does. */
-export function mergeTypes(a: NestedType, b: NestedType): NestedType {
-  if (a.kind === 'null') return b;
-  if (b.kind === 'null') return a;
-  if (a.kind === 'json' || b.kind === 'json') return JSON_TEXT;
-  if ((a.kind === 'integer' && b.kind === 'number') || (a.kind === 'number' && b.kind === 'integer')) return { kind: 'number' };
-  if (a.kind !== b.kind) return JSON_TEXT;
-  if (a.kind === 'list' && b.kind === 'list') return { kind: 'list', element: mergeTypes(a.element, b.element) };
-  if (a.kind === 'struct' && b.kind === 'struct') {
-    const fields = new Map(a.fields);
-    for (const [k, t] of b.fields) fields.set(k, mergeTypes(fields.get(k) ?? NULL, t));
-    return { kind: 'struct', fields };
-  }
-  return a;
-}
-
 /**
- * `mergeTypes` that returns `a` itself when `b` already fits in it, so a caller sees a widening by
- * identity (`widen(a, b) !== a`), and that collapses a struct past MAX_STRUCT_FIELDS at once.
- * Never mutates either argument.
+ * The narrowest type holding values of both `a` and `b` (integer and number make number, other
+ * mixed kinds JSON text; lists and structs merge element by element, field by field). Returns `a`
+ * itself when `b` already fits in it, so a caller sees a widening by identity (`widen(a, b) !== a`),
+ * and collapses a struct past MAX_STRUCT_FIELDS at once. Never mutates either argument.
  */
 export function widen(a: NestedType, b: NestedType): NestedType {
   if (b.kind === 'null') return a;

@@ -5,8 +5,24 @@ import { describe, expect, it } from 'vitest';
 import { ROW_GROUP_SIZE, writeDatasetFiles } from '../../src/export/index.js';
 import { JSON_COLUMNS_KEY, writeParquet } from '../../src/export/parquet.js';
 import { nestedParquetBuffer } from '../../src/export/nested-parquet.js';
-import { ColumnTypes, inferColumnType, mergeTypes, settle, typeOfValue, type NestedType } from '../../src/export/nested-types.js';
+import { ColumnTypes, inferColumnType, settle, typeOfValue, type NestedType } from '../../src/export/nested-types.js';
 import { tempDir } from '../support/paths.js';
+
+/** The whole-dataset merge rule the in-memory writer used before streaming: the reference the streaming inference must match. */
+function mergeTypes(a: NestedType, b: NestedType): NestedType {
+  if (a.kind === 'null') return b;
+  if (b.kind === 'null') return a;
+  if (a.kind === 'json' || b.kind === 'json') return { kind: 'json' } as NestedType;
+  if ((a.kind === 'integer' && b.kind === 'number') || (a.kind === 'number' && b.kind === 'integer')) return { kind: 'number' };
+  if (a.kind !== b.kind) return { kind: 'json' } as NestedType;
+  if (a.kind === 'list' && b.kind === 'list') return { kind: 'list', element: mergeTypes(a.element, b.element) };
+  if (a.kind === 'struct' && b.kind === 'struct') {
+    const fields = new Map(a.fields);
+    for (const [k, t] of b.fields) fields.set(k, mergeTypes(fields.get(k) ?? { kind: 'null' }, t));
+    return { kind: 'struct', fields };
+  }
+  return a;
+}
 
 type Row = Record<string, unknown>;
 
