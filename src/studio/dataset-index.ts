@@ -12,6 +12,7 @@
  * findings are counted the same way once loading is done.
  */
 import Database from 'better-sqlite3';
+import { getPath } from '../core/field-path.js';
 import { readDataset } from '../store/read-dataset.js';
 import { z } from 'zod';
 import { scanPii as scanPiiText } from '../safety/pii/scan-pii.js';
@@ -121,7 +122,7 @@ export class DatasetIndex {
 
   private insertOne(record: Record<string, unknown>): void {
     const id = this.nextId++;
-    const values = this.paths.map((p) => sqlValue(valueAt(record, p)));
+    const values = this.paths.map((p) => sqlValue(getPath(record, p)));
     this.put.run(id, typeof record._id === 'number' ? record._id : id, JSON.stringify(record), ...values);
     this.putText.run(id, textOf(record).join('\n'));
   }
@@ -482,15 +483,6 @@ export class DatasetIndex {
 }
 
 const MAX_COLUMNS = 120;
-
-function valueAt(record: unknown, path: string[]): unknown {
-  let v = record;
-  for (const p of path) {
-    if (!v || typeof v !== 'object' || !Object.hasOwn(v, p)) return undefined;
-    v = (v as Record<string, unknown>)[p];
-  }
-  return v;
-}
 
 /** A value as SQLite holds it: numbers and strings as they are, booleans as 0/1, the rest as JSON. */
 function sqlValue(v: unknown): string | number | null {

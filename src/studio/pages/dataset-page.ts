@@ -1,3 +1,4 @@
+import { getPath } from '../../core/field-path.js';
 import { cellText, html, query, type Html } from '../html.js';
 import { FILTER_OPS, PII_FIELD, PII_TYPE_FIELD, type DatasetPage, type DatasetQuery } from '../dataset-index.js';
 import type { CatalogRun } from '../run-catalog.js';
@@ -46,7 +47,7 @@ ${q.page + 1 < pages ? html`<a href="${link(q.page + 1)}" hx-get="${link(q.page 
 <div class="table-wrap"><table id="records"><thead><tr><th class="num">_id</th>${shown.map((c) => html`<th><a href="${sortLink(c)}" hx-get="${sortLink(c)}" hx-target="#results" hx-push-url="true">${c}${q.sort === c ? (q.dir === 'asc' ? ' ▲' : ' ▼') : ''}</a></th>`)}<th class="num">PII</th></tr></thead>
 <tbody>${page.rows.map(
     (r) =>
-      html`<tr data-id="${r.rid}"><td class="num"><a href="/runs/${v.run.id}/records/${r.rid}${query({ src: v.src === 'db' ? undefined : v.src, row: v.src === 'db' ? undefined : r.id })}">${r.rid}</a></td>${shown.map((c) => html`<td>${cellText(valueAt(r.record, c))}</td>`)}<td class="num">${r.pii || ''}</td></tr>`,
+      html`<tr data-id="${r.rid}"><td class="num"><a href="/runs/${v.run.id}/records/${r.rid}${query({ src: v.src === 'db' ? undefined : v.src, row: v.src === 'db' ? undefined : r.id })}">${r.rid}</a></td>${shown.map((c) => html`<td>${cellText(getPath(r.record, c.split('.')))}</td>`)}<td class="num">${r.pii || ''}</td></tr>`,
   )}</tbody></table></div>`;
 }
 
@@ -58,13 +59,4 @@ function indexingNotice(p: NonNullable<DatasetPage['indexing']>, again: string):
   const of = p.expected ? ` of ${p.expected.toLocaleString('en-US')}` : '';
   const pct = p.expected ? ` (${Math.floor((100 * p.loaded) / p.expected)}%)` : '';
   return html`<p class="notice" id="indexing" data-indexing="${p.loaded}" hx-get="${again}" hx-trigger="load delay:1s" hx-target="#results">Indexing: ${p.loaded.toLocaleString('en-US')}${of} records read so far${pct}. Counts, pages and sorting cover those; this view updates itself until all are in.</p>`;
-}
-
-function valueAt(record: Record<string, unknown>, path: string): unknown {
-  let v: unknown = record;
-  for (const p of path.split('.')) {
-    if (!v || typeof v !== 'object' || !Object.hasOwn(v, p)) return undefined;
-    v = (v as Record<string, unknown>)[p];
-  }
-  return v;
 }
